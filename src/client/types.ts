@@ -1,0 +1,51 @@
+import type {
+  CheckoutSessionLink,
+  ConversationEvent,
+  CreateSessionBody,
+  Message,
+  MessagePage,
+  PaymentRequest,
+  SessionResponse,
+} from '../protocol/types'
+
+export interface ClientOptions {
+  /** Origin (and optional path prefix) of the Paychat API, e.g. `https://chat.example.com`. */
+  apiBase: string
+  widgetKey: string
+  /** Injected for tests and non-browser runtimes; defaults to the global `fetch`. */
+  fetch?: typeof fetch
+  /** Retries of idempotent calls after network errors and 5xx/429 (default 2). */
+  retries?: number
+  /** Per-request timeout in ms (default 15000). */
+  timeout?: number
+}
+
+export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'closed'
+
+export interface SubscribeOptions {
+  /** Resume after this event id (sent as `Last-Event-ID`). */
+  lastEventId?: string | null
+  onEvent: (event: ConversationEvent, id: string) => void
+  onStatus?: (status: StreamStatus) => void
+}
+
+export interface Subscription {
+  close(): void
+}
+
+/** The headless client: typed calls of the visitor API plus the event stream. No DOM. */
+export interface PaychatClient {
+  readonly apiBase: string
+  readonly widgetKey: string
+  /** The session token in use, once `startSession` resolved (or `setSessionToken` was called). */
+  readonly sessionToken: string | null
+  setSessionToken(token: string | null): void
+  startSession(body?: Omit<CreateSessionBody, 'widgetKey'>): Promise<SessionResponse>
+  listMessages(conversationId: string, page?: { before?: string; limit?: number }): Promise<MessagePage>
+  sendMessage(conversationId: string, body: { clientId: string; text: string }): Promise<Message>
+  getPaymentRequest(id: string): Promise<PaymentRequest>
+  createCheckout(paymentRequestId: string, idempotencyKey: string): Promise<CheckoutSessionLink>
+  declinePaymentRequest(id: string): Promise<PaymentRequest>
+  /** Opens the SSE stream; reconnects with backoff and resumes from the last id it saw. */
+  subscribe(conversationId: string, options: SubscribeOptions): Subscription
+}

@@ -1,0 +1,247 @@
+/**
+ * Wire types shared by the client, the store, the widget and the reference server.
+ * Types only: nothing here may pull runtime code into a bundle.
+ *
+ * Conventions: ids are opaque strings with a prefix (`brand_`, `conv_`, `msg_`, `pr_`, `cs_`, `pp_`,
+ * `gw_`, `vis_`); timestamps are ISO 8601 UTC strings; money is integer minor units.
+ */
+
+/** An amount in the currency's minor unit (cents for USD, yen for JPY, fils for BHD). */
+export interface Money {
+  amount: number
+  /** ISO 4217 code, upper case. */
+  currency: string
+}
+
+export type BillingInterval = 'week' | 'month' | 'year'
+
+export type Billing =
+  | { type: 'one_time' }
+  | { type: 'recurring'; interval: BillingInterval; intervalCount: number }
+
+/** What the widget may know about a brand. */
+export interface PublicBrand {
+  id: string
+  name: string
+  /** Default currency of the brand's payment pages. */
+  currency: string
+  /** Accent colour, `#rrggbb`. */
+  color: string
+  /** First line the widget shows in an empty conversation. */
+  greeting: string
+  /** Origins (`https://pay.example`) whose checkout URLs the widget may open, besides the API's own. */
+  checkoutOrigins: string[]
+}
+
+/** An operator's view of a brand. */
+export interface Brand extends PublicBrand {
+  widgetKey: string
+  /** Origins allowed to embed the widget; `['*']` for the open demo brands. */
+  allowedOrigins: string[]
+}
+
+export interface Conversation {
+  id: string
+  brandId: string
+  visitorId: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** One row of the operator's conversation list. */
+export interface ConversationSummary extends Conversation {
+  visitorName: string | null
+  lastMessage: Message | null
+  messageCount: number
+}
+
+export type MessageRole = 'visitor' | 'operator' | 'bot' | 'system'
+
+export interface MessageAuthor {
+  role: MessageRole
+  /** Display name; null for the visitor and for system lines. */
+  name: string | null
+}
+
+export type MessageType = 'text' | 'payment_request'
+
+export interface Message {
+  id: string
+  conversationId: string
+  /** The sender's idempotency id; only on visitor messages sent with one. */
+  clientId: string | null
+  type: MessageType
+  author: MessageAuthor
+  /** Plain text, never HTML. Empty for a `payment_request` message. */
+  text: string
+  /** The card this message carries, as it was when the message was read. */
+  paymentRequest: PaymentRequest | null
+  createdAt: string
+}
+
+/** A page of messages, oldest first, newest last. */
+export interface MessagePage {
+  messages: Message[]
+  /** True when older messages exist before the first one of this page. */
+  hasMore: boolean
+}
+
+/**
+ * pending --Pay Now--> checkout_open --> paid | failed | unknown
+ * pending|failed --visitor Cancel--> declined; non-final --operator--> revoked; --time--> expired.
+ */
+export type PaymentRequestStatus =
+  | 'pending'
+  | 'checkout_open'
+  | 'paid'
+  | 'failed'
+  | 'unknown'
+  | 'declined'
+  | 'revoked'
+  | 'expired'
+
+export interface PaymentFailure {
+  /** `card_declined`, `processing_error`, ... */
+  code: string
+  message: string
+}
+
+export interface PaymentReceipt {
+  /** Card brand: `visa`, `mastercard`, `amex`, `jcb`, `unknown`. */
+  cardBrand: string
+  last4: string
+  /** The processor's reference for this charge. */
+  reference: string
+  paidAt: string
+}
+
+export interface PaymentRequest {
+  id: string
+  conversationId: string
+  paymentPageId: string
+  title: string
+  description: string
+  price: Money
+  billing: Billing
+  status: PaymentRequestStatus
+  /** Set while the status is `failed` (and kept after a later success for history). */
+  failure: PaymentFailure | null
+  /** Set once `paid`. */
+  receipt: PaymentReceipt | null
+  createdAt: string
+  updatedAt: string
+  /** When a pending card stops being payable. */
+  expiresAt: string
+}
+
+export interface PaymentPage {
+  id: string
+  brandId: string
+  title: string
+  description: string
+  price: Money
+  billing: Billing
+}
+
+export type GatewayProvider = 'stripe' | 'paypal' | 'razorpay' | 'authorize_net'
+
+/** A gateway as the API returns it: secrets are never echoed, only their last 4 characters. */
+export interface Gateway {
+  id: string
+  brandId: string
+  provider: GatewayProvider
+  /** Non-secret credential fields as given (publishable key, client id, ...). */
+  publicCredentials: Record<string, string>
+  /** Secret field name -> last 4 characters, e.g. `{ secretKey: "••••4xQ2" }`. */
+  maskedSecrets: Record<string, string>
+  createdAt: string
+}
+
+export interface CheckoutSessionLink {
+  checkoutSessionId: string
+  checkoutUrl: string
+  expiresAt: string
+}
+
+export type CheckoutSessionStatus = 'open' | 'complete' | 'expired'
+
+/** What the hosted checkout page reads: `GET /v1/checkout/sessions/{id}`. */
+export interface CheckoutSessionView {
+  id: string
+  status: CheckoutSessionStatus
+  brand: { name: string; color: string }
+  item: { title: string; description: string; price: Money; billing: Billing }
+  paymentRequestStatus: PaymentRequestStatus
+  failure: PaymentFailure | null
+  receipt: PaymentReceipt | null
+  expiresAt: string
+}
+
+/** Body of `POST /v1/checkout/sessions/{id}/pay`. Card data goes only here, never to the widget. */
+export interface CheckoutPayBody {
+  name: string
+  /** Digits, spaces allowed. */
+  number: string
+  /** 1-12 */
+  expMonth: number
+  /** Four digits. */
+  expYear: number
+  cvc: string
+}
+
+export type CheckoutOutcome = 'paid' | 'failed' | 'unknown'
+
+/** Answer of `POST /v1/checkout/sessions/{id}/pay`. */
+export interface CheckoutPayResult {
+  outcome: CheckoutOutcome
+  /** Human sentence the page shows. */
+  message: string
+  paymentRequest: PaymentRequest
+}
+
+/** `POST /v1/sessions` body. */
+export interface CreateSessionBody {
+  widgetKey: string
+  /** A token from an earlier session; resumes its conversation when still valid for this brand. */
+  sessionToken?: string
+  locale?: string
+  visitor?: { name?: string; email?: string }
+}
+
+/** `POST /v1/sessions` answer (201 new, 200 resumed). */
+export interface SessionResponse {
+  session: { token: string; visitorId: string; resumed: boolean }
+  brand: PublicBrand
+  conversation: Conversation
+}
+
+/** `POST /v1/conversations/{id}/messages` body. */
+export interface SendMessageBody {
+  /** Client-made id (1-64 chars of `[A-Za-z0-9_-]`); the same id never creates a second message. */
+  clientId: string
+  /** 1-4000 characters after trimming. */
+  text: string
+}
+
+/** Events on `GET /v1/conversations/{id}/events` (SSE `event:` is the `type`, `data:` the JSON). */
+export type ConversationEvent =
+  | { type: 'message.created'; conversationId: string; message: Message }
+  | { type: 'payment_request.updated'; conversationId: string; paymentRequest: PaymentRequest }
+
+/** Events on `GET /v1/operator/events`: the visitor events of every conversation, and new conversations. */
+export type OperatorEvent =
+  | ConversationEvent
+  | { type: 'conversation.created'; conversationId: string; conversation: Conversation }
+
+export type EventType = ConversationEvent['type'] | OperatorEvent['type']
+
+/** Every error answer: `{ "error": { code, message, field? } }`. */
+export interface ApiErrorBody {
+  error: {
+    /** snake_case, stable: `validation_failed`, `not_found`, `invalid_state`, ... */
+    code: string
+    message: string
+    /** The offending input field, when one is to blame. */
+    field?: string
+  }
+}

@@ -1,0 +1,79 @@
+import type { StoreApi } from 'zustand/vanilla'
+import type { PaychatClient, StreamStatus } from '../client/types'
+import type { CheckoutSessionLink, Conversation, Message, PaymentRequest, PublicBrand } from '../protocol/types'
+
+export type SendStatus = 'sending' | 'sent' | 'failed'
+
+/** A message as the widget shows it: a server message, or an own message not yet confirmed. */
+export interface ChatMessage extends Message {
+  /** `sent` for everything the server has; own messages go `sending` -> `sent` | `failed`. */
+  sendStatus: SendStatus
+  /** Why a send failed, as a sentence. */
+  sendError: string | null
+}
+
+export type ChatPhase = 'idle' | 'starting' | 'ready' | 'error'
+
+/** Names and payloads of what the widget reports to the host page. */
+export interface PaychatEventMap {
+  ready: { conversationId: string }
+  open: Record<string, never>
+  close: Record<string, never>
+  /** A message from the operator, a bot or the system (not the visitor's own echo). */
+  message: Message
+  'payment:opened': { paymentRequest: PaymentRequest; checkoutUrl: string }
+  'payment:paid': { paymentRequest: PaymentRequest }
+  'payment:failed': { paymentRequest: PaymentRequest }
+  'payment:declined': { paymentRequest: PaymentRequest }
+}
+export type PaychatEventName = keyof PaychatEventMap
+
+export interface ChatState {
+  phase: ChatPhase
+  /** Why start failed, as a sentence. */
+  error: string | null
+  brand: PublicBrand | null
+  conversation: Conversation | null
+  /** Oldest first. Own unsent messages stay at the end until confirmed. */
+  messages: ChatMessage[]
+  hasMore: boolean
+  /** Latest known state of each payment request, by id. Cards render from here, not from the message. */
+  cards: Record<string, PaymentRequest>
+  /** A checkout or decline call in flight, by payment request id. */
+  busyCards: Record<string, 'checkout' | 'decline'>
+  /** The last action error of a card, by payment request id. */
+  cardErrors: Record<string, string>
+  connection: StreamStatus | 'idle'
+  lastEventId: string | null
+}
+
+export interface ChatActions {
+  /** Starts or resumes the session, loads the latest page and opens the event stream. */
+  start(): Promise<void>
+  /** Shows the message at once as `sending` and sends it; never throws. Blank text is ignored. */
+  send(text: string): void
+  /** Sends a `failed` own message again with the same clientId. */
+  retry(clientId: string): void
+  /** Gets (or reuses) the checkout session; resolves with its link. Rejects with a sentence-bearing Error. */
+  checkout(paymentRequestId: string): Promise<CheckoutSessionLink>
+  /** The visitor's Cancel. */
+  decline(paymentRequestId: string): Promise<void>
+  /** Refetches one card (a checkout window said something happened). */
+  refreshCard(paymentRequestId: string): Promise<void>
+  /** Closes the event stream. */
+  stop(): void
+}
+
+export type ChatStore = StoreApi<ChatState & ChatActions>
+
+/** The part of `Storage` the store needs; `localStorage` fits. */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+export interface ChatStoreOptions {
+  client: PaychatClient
+  /** Keeps the session token per widget key across reloads; omit for memory only. */
+  storage?: KeyValueStorage | null
+  locale?: string
+  /** Called for every host-page event the conversation produces. */
+  emit?: <K extends PaychatEventName>(name: K, payload: PaychatEventMap[K]) => void
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config'
+
+const jsx = { runtime: 'automatic', importSource: 'preact' } as const
+
+export default defineConfig({
+  oxc: { jsx },
+  test: {
+    projects: [
+      {
+        oxc: { jsx },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        oxc: { jsx },
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/component/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file drives its own Chromium; two at once is what two cores carry.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+})
