@@ -84,6 +84,11 @@ export interface MessagePage {
   messages: Message[]
   /** True when older messages exist before the first one of this page. */
   hasMore: boolean
+  /**
+   * Id of the conversation's latest event when the page was read (null before any event). Subscribing
+   * with it as `Last-Event-ID` continues exactly where this page left off.
+   */
+  lastEventId: string | null
 }
 
 /**
@@ -168,6 +173,7 @@ export type CheckoutSessionStatus = 'open' | 'complete' | 'expired'
 /** What the hosted checkout page reads: `GET /v1/checkout/sessions/{id}`. */
 export interface CheckoutSessionView {
   id: string
+  paymentRequestId: string
   status: CheckoutSessionStatus
   brand: { name: string; color: string }
   item: { title: string; description: string; price: Money; billing: Billing }
