@@ -5,6 +5,9 @@ const jsx = { runtime: 'automatic', importSource: 'preact' } as const
 export default defineConfig({
   oxc: { jsx },
   test: {
+    // The JSON report is what .ci/run counts totals from.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
         oxc: { jsx },
