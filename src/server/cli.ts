@@ -1,0 +1,29 @@
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createNodeServer } from './node'
+import { createServerState } from './state'
+
+const port = Number(process.env.PORT ?? 8787)
+const host = process.env.HOST ?? 'localhost'
+const operatorToken = process.env.PAYCHAT_OPERATOR_TOKEN ?? 'op_demo'
+const staticRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
+
+const server = createNodeServer({ state: createServerState({ operatorToken }), staticRoot })
+server.listen(port, host, () => {
+  const base = `http://${host}:${port}`
+  console.log(`Paychat reference server
+  Demo shop         ${base}/
+  Demo shop (ja)    ${base}/sakura
+  Operator console  ${base}/operator   (token: ${operatorToken})
+  Widget script     ${base}/paychat.js
+  API               ${base}/v1   (see docs/api.md)
+  Hosted checkout   ${base}/checkout/<checkoutSessionId>
+Press Ctrl+C to stop.`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.closeAllConnections()
+    server.close(() => process.exit(0))
+  })
+}

@@ -1,0 +1,29 @@
+/**
+ * The widget runs on the brand's own website, so every API answer carries CORS headers. The demo
+ * brands accept any origin; the origin is echoed (not `*`) so a later per-brand allow-list fits here.
+ */
+export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID'
+export const CORS_ALLOW_METHODS = 'GET, POST, PATCH, DELETE, OPTIONS'
+
+export function withCors(request: Request, response: Response): Response {
+  const origin = request.headers.get('origin')
+  if (!origin) return response
+  response.headers.set('access-control-allow-origin', origin)
+  response.headers.set('access-control-expose-headers', 'Retry-After')
+  response.headers.append('vary', 'Origin')
+  return response
+}
+
+export function preflight(request: Request): Response {
+  return withCors(
+    request,
+    new Response(null, {
+      status: 204,
+      headers: {
+        'access-control-allow-methods': CORS_ALLOW_METHODS,
+        'access-control-allow-headers': CORS_ALLOW_HEADERS,
+        'access-control-max-age': '600',
+      },
+    }),
+  )
+}

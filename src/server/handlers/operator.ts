@@ -1,0 +1,111 @@
+import type { HttpHandler } from 'msw'
+import type { PaymentPage } from '../../protocol/types'
+import { ApiFailure, notFound } from '../api-error'
+import { requireOperator } from '../auth'
+import { addMessage, conversationById, conversationSummaries, listMessages } from '../conversations'
+import { json, parse, readBody } from '../http'
+import { newId } from '../ids'
+import { paymentRequestById, revokeRequest, shareCard } from '../payments'
+import { route } from '../route'
+import * as schema from '../schemas'
+import { eventStream, lastEventIdOf } from '../sse'
+import type { GatewayRecord, ServerState } from '../state'
+
+/** The operator console's API. Every route needs the operator token. */
+export function operatorHandlers(state: ServerState): HttpHandler[] {
+  const operatorRoute = (...[method, path, resolve]: Parameters<typeof route>) =>
+    route(method, `/v1/operator${path}`, (input) => {
+      requireOperator(state, input.request)
+      return resolve(input)
+    })
+
+  const brandOf = (id: string) => {
+    const brand = state.brands.get(id)
+    if (!brand) throw new ApiFailure(422, 'unknown_brand', 'No brand with that id.', 'brandId')
+    return brand
+  }
+  const pageById = (id: string) => {
+    const page = state.paymentPages.get(id)
+    if (!page) throw notFound('payment page')
+    return page
+  }
+
+  return [
+    operatorRoute('get', '/brands', () => ({ brands: [...state.brands.values()] })),
+
+    operatorRoute('get', '/conversations', ({ request }) => ({
+      conversations: conversationSummaries(state, new URL(request.url).searchParams.get('brandId') ?? undefined),
+    })),
+
+    operatorRoute('get', '/conversations/:id/messages', ({ request, params }) => {
+      const conversation = conversationById(state, params.id!)
+      return listMessages(state, conversation.id, parse(schema.page, Object.fromEntries(new URL(request.url).searchParams)))
+    }),
+
+    operatorRoute('post', '/conversations/:id/messages', async ({ request, params }) => {
+      const conversation = conversationById(state, params.id!)
+      const { text } = await readBody(request, schema.operatorMessage)
+      const brand = state.brands.get(conversation.brandId)
+      const { message } = addMessage(state, conversation.id, { author: { role: 'operator', name: brand?.name ?? null }, text })
+      return json(message, 201)
+    }),
+
+    operatorRoute('get', '/events', ({ request }) => eventStream(request, state.events.operator, lastEventIdOf(request))),
+
+    operatorRoute('get', '/payment-pages', ({ request }) => {
+      const brandId = new URL(request.url).searchParams.get('brandId')
+      return { paymentPages: [...state.paymentPages.values()].filter((p) => !brandId || p.brandId === brandId) }
+    }),
+
+    operatorRoute('post', '/payment-pages', async ({ request }) => {
+      const input = await readBody(request, schema.paymentPage)
+      brandOf(input.brandId)
+      const page: PaymentPage = { id: newId('pp'), ...input }
+      state.paymentPages.set(page.id, page)
+      return json(page, 201)
+    }),
+
+    operatorRoute('patch', '/payment-pages/:id', async ({ request, params }) => {
+      const page = pageById(params.id!)
+      Object.assign(page, await readBody(request, schema.paymentPagePatch))
+      return page
+    }),
+
+    operatorRoute('delete', '/payment-pages/:id', ({ params }) => {
+      state.paymentPages.delete(pageById(params.id!).id)
+      return json(null, 204)
+    }),
+
+    operatorRoute('get', '/gateways', () => ({ gateways: [...state.gateways.values()].map(publicGateway) })),
+
+    operatorRoute('post', '/gateways', async ({ request }) => {
+      const input = await readBody(request, schema.gateway)
+      brandOf(input.brandId)
+      const entries = Object.entries(input.credentials as Record<string, string>)
+      const record: GatewayRecord = {
+        id: newId('gw'),
+        brandId: input.brandId,
+        provider: input.provider,
+        publicCredentials: Object.fromEntries(entries.filter(([k]) => !schema.SECRET_FIELDS.has(k))),
+        maskedSecrets: Object.fromEntries(entries.filter(([k]) => schema.SECRET_FIELDS.has(k)).map(([k, v]) => [k, `••••${v.slice(-4)}`])),
+        secrets: Object.fromEntries(entries.filter(([k]) => schema.SECRET_FIELDS.has(k))),
+        createdAt: state.clock.iso(),
+      }
+      state.gateways.set(record.id, record)
+      return json(publicGateway(record), 201)
+    }),
+
+    operatorRoute('post', '/conversations/:id/payment-requests', async ({ request, params }) => {
+      const { paymentPageId } = await readBody(request, schema.sharePaymentRequest)
+      return json(shareCard(state, params.id!, paymentPageId), 201)
+    }),
+
+    operatorRoute('post', '/payment-requests/:id/revoke', ({ params }) =>
+      revokeRequest(state, paymentRequestById(state, params.id!)),
+    ),
+  ]
+}
+
+function publicGateway({ secrets: _secrets, ...gateway }: GatewayRecord) {
+  return gateway
+}

@@ -1,0 +1,68 @@
+import type { HttpHandler } from 'msw'
+import { ApiFailure } from '../api-error'
+import { requireVisitor } from '../auth'
+import { addMessage, listMessages, startSession, visitorConversation } from '../conversations'
+import { json, parse, readBody } from '../http'
+import { declineRequest, openCheckout, paymentRequestById, publicPaymentRequest } from '../payments'
+import { route } from '../route'
+import * as schema from '../schemas'
+import { eventStream, lastEventIdOf } from '../sse'
+import type { ServerState, VisitorRecord } from '../state'
+
+/** The widget's API: a visitor's session token reaches only that visitor's conversation. */
+export function visitorHandlers(state: ServerState): HttpHandler[] {
+  const ownRequest = (visitor: VisitorRecord, id: string) => {
+    const record = paymentRequestById(state, id)
+    if (record.conversationId !== visitor.conversationId) {
+      throw new ApiFailure(403, 'forbidden', 'This payment request belongs to another conversation.')
+    }
+    return record
+  }
+
+  return [
+    route('post', '/v1/sessions', async ({ request }) => {
+      const { status, body } = startSession(state, await readBody(request, schema.createSession))
+      return json(body, status)
+    }),
+
+    route('get', '/v1/conversations/:id/messages', ({ request, params }) => {
+      const conversation = visitorConversation(state, requireVisitor(state, request), params.id!)
+      const query = Object.fromEntries(new URL(request.url).searchParams)
+      return listMessages(state, conversation.id, parse(schema.page, query))
+    }),
+
+    route('post', '/v1/conversations/:id/messages', async ({ request, params }) => {
+      const visitor = requireVisitor(state, request)
+      const conversation = visitorConversation(state, visitor, params.id!)
+      const { clientId, text } = await readBody(request, schema.sendMessage)
+      const { message, created } = addMessage(state, conversation.id, {
+        author: { role: 'visitor', name: visitor.name },
+        text,
+        clientId,
+      })
+      return json(message, created ? 201 : 200)
+    }),
+
+    route('get', '/v1/conversations/:id/events', ({ request, params }) => {
+      const conversation = visitorConversation(state, requireVisitor(state, request), params.id!)
+      return eventStream(request, state.events.conversation(conversation.id), lastEventIdOf(request))
+    }),
+
+    route('get', '/v1/payment-requests/:id', ({ request, params }) =>
+      publicPaymentRequest(ownRequest(requireVisitor(state, request), params.id!)),
+    ),
+
+    route('post', '/v1/payment-requests/:id/checkout', ({ request, params }) => {
+      const record = ownRequest(requireVisitor(state, request), params.id!)
+      const key = request.headers.get('idempotency-key')
+      if (key === null) {
+        throw new ApiFailure(400, 'missing_idempotency_key', 'Send an Idempotency-Key header so a retry cannot pay twice.')
+      }
+      return openCheckout(state, record, parse(schema.idempotencyKey, key), new URL(request.url).origin)
+    }),
+
+    route('post', '/v1/payment-requests/:id/decline', ({ request, params }) =>
+      declineRequest(state, ownRequest(requireVisitor(state, request), params.id!)),
+    ),
+  ]
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod'
+import { ApiFailure } from './api-error'
+
+/** Largest JSON body accepted. Messages are at most 4000 characters; nothing legitimate comes close. */
+export const MAX_BODY_BYTES = 64 * 1024
+
+export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  })
+}
+
+/** Reads and validates a JSON body; a missing body validates as `{}` so required fields are named. */
+export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  if (declared > MAX_BODY_BYTES) throw tooLarge()
+  const text = await request.text()
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw tooLarge()
+  let data: unknown = {}
+  if (text.trim()) {
+    try {
+      data = JSON.parse(text)
+    } catch {
+      throw new ApiFailure(400, 'invalid_json', 'The request body is not valid JSON.')
+    }
+  }
+  return parse(schema, data)
+}
+
+export function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const field = issue.path.join('.')
+  throw new ApiFailure(400, 'validation_failed', field ? `${field}: ${issue.message}` : issue.message, field || undefined)
+}
+
+const tooLarge = () => new ApiFailure(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)
+
+export function bearerToken(request: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')
+  return match ? match[1]! : null
+}
+
+/** Compares secrets in time that does not depend on where they first differ. */
+export function safeEqual(a: string, b: string): boolean {
+  let diff = a.length ^ b.length
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0)
+  return diff === 0
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max)
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code in upper case, e.g. "USD"')
+
+export const money = z.object({
+  amount: z.number().int('must be an integer in minor units (cents)').positive().max(100_000_000_00),
+  currency,
+})
+
+export const billing = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('one_time') }),
+  z.object({
+    type: z.literal('recurring'),
+    interval: z.enum(['week', 'month', 'year']),
+    intervalCount: z.number().int().min(1).max(52),
+  }),
+])
+
+export const createSession = z.object({
+  widgetKey: trimmed(100),
+  sessionToken: z.string().max(200).optional(),
+  locale: z.string().max(35).optional(),
+  visitor: z.object({ name: trimmed(100).optional(), email: z.email().max(200).optional() }).optional(),
+})
+
+/** A visitor's text: 1-4000 characters once trimmed. */
+export const messageText = z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters')
+
+export const sendMessage = z.object({
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z, a-z, 0-9, _ or -'),
+  text: messageText,
+})
+
+export const operatorMessage = z.object({ text: messageText })
+
+export const page = z.object({
+  before: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+
+export const idempotencyKey = z.string().min(1).max(255)
+
+export const paymentPage = z.object({
+  brandId: trimmed(100),
+  title: trimmed(120),
+  description: z.string().trim().max(1000).default(''),
+  price: money,
+  billing,
+})
+
+export const paymentPagePatch = paymentPage.omit({ brandId: true }).partial().refine((p) => Object.keys(p).length > 0, {
+  message: 'give at least one of title, description, price, billing',
+})
+
+export const sharePaymentRequest = z.object({ paymentPageId: trimmed(100) })
+
+const credentials = {
+  stripe: z.object({
+    publishableKey: z.string().regex(/^pk_(test|live)_\w{8,}$/, 'must look like pk_test_...'),
+    secretKey: z.string().regex(/^sk_(test|live)_\w{8,}$/, 'must look like sk_test_...'),
+  }),
+  paypal: z.object({ clientId: trimmed(200), clientSecret: trimmed(200) }),
+  razorpay: z.object({
+    keyId: z.string().regex(/^rzp_(test|live)_\w{6,}$/, 'must look like rzp_test_...'),
+    keySecret: trimmed(200),
+  }),
+  authorize_net: z.object({ apiLoginId: trimmed(25), transactionKey: z.string().regex(/^\w{16}$/, 'must be 16 characters') }),
+}
+
+/** Which credential fields are secrets: masked in every answer. */
+export const SECRET_FIELDS = new Set(['secretKey', 'clientSecret', 'keySecret', 'transactionKey'])
+
+export const gateway = z.discriminatedUnion('provider', [
+  z.object({ brandId: trimmed(100), provider: z.literal('stripe'), credentials: credentials.stripe }),
+  z.object({ brandId: trimmed(100), provider: z.literal('paypal'), credentials: credentials.paypal }),
+  z.object({ brandId: trimmed(100), provider: z.literal('razorpay'), credentials: credentials.razorpay }),
+  z.object({ brandId: trimmed(100), provider: z.literal('authorize_net'), credentials: credentials.authorize_net }),
+])
+
+export const checkoutPay = z.object({
+  name: trimmed(100),
+  number: z.string().max(30),
+  expMonth: z.number().int().min(1).max(12),
+  expYear: z.number().int().min(2000).max(2100),
+  cvc: z.string().max(4),
+})
+
+export const clockAdvance = z.object({ advanceMs: z.number().int().min(0).max(366 * 24 * 3_600_000) })
+
+export const settle = z.object({ outcome: z.enum(['paid', 'failed']) })
