@@ -54,7 +54,7 @@ export function hostPage(apiBase: string): string {
 
 /** Debian's Chromium; Playwright gives every launch a fresh temporary `--user-data-dir` of its own. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ = await chromium.launch({
+  return chromium.launch({
     executablePath: process.env.PAYCHAT_CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--headless',

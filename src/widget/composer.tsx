@@ -1,0 +1,37 @@
+import { useRef } from 'preact/hooks'
+import type { Ref } from 'preact'
+import { useWidget } from './widget-context'
+
+/** Enter sends, Shift+Enter breaks the line; never waits for earlier messages to go out. */
+export function Composer({ inputRef }: { inputRef: Ref<HTMLTextAreaElement> }) {
+  const { store, t } = useWidget()
+  const form = useRef<HTMLFormElement>(null)
+
+  const submit = (event: Event) => {
+    event.preventDefault()
+    const input = form.current?.elements.namedItem('message') as HTMLTextAreaElement | null
+    if (!input || !input.value.trim()) return
+    store.getState().send(input.value)
+    input.value = ''
+  }
+
+  return (
+    <form ref={form} class="pc-composer" onSubmit={submit}>
+      <textarea
+        ref={inputRef}
+        name="message"
+        rows={1}
+        aria-label={t('message')}
+        placeholder={t('typeMessage')}
+        maxLength={4000}
+        onKeyDown={(event) => {
+          // isComposing: Enter also confirms a Japanese or Chinese IME candidate; that must not send.
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) submit(event)
+        }}
+      />
+      <button type="submit" class="pc-button pc-primary">
+        {t('send')}
+      </button>
+    </form>
+  )
+}

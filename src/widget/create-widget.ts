@@ -1,0 +1,89 @@
+import { createClient } from '../client/index'
+import { resolveLocale } from '../i18n/translate'
+import { createChatStore } from '../store/index'
+import type { KeyValueStorage, PaychatEventMap } from '../store/types'
+import { createEmitter } from './emitter'
+import { mountWidget } from './mount-widget'
+
+export interface WidgetOptions {
+  /** The brand's widget key, e.g. `wk_demo`. */
+  widgetKey: string
+  /** Origin of the Paychat API, e.g. `https://chat.example.com`. */
+  apiBase: string
+  /** Render inside this element instead of floating over the page. */
+  target?: HTMLElement
+  /** `en`, `ja`, `es` or `zh`; defaults to the page's `lang`, then the browser's languages. */
+  locale?: string
+  position?: 'left' | 'right'
+  /** Accent colour, `#rrggbb`. */
+  color?: string
+  /** Where the session token is kept across reloads; defaults to `localStorage`. `null` keeps it in memory. */
+  storage?: KeyValueStorage | null
+}
+
+export interface PaychatWidget {
+  open(): void
+  close(): void
+  /** Listens to a widget event; returns a function that stops listening. */
+  on<K extends keyof PaychatEventMap>(name: K, handler: (payload: PaychatEventMap[K]) => void): () => void
+  destroy(): void
+}
+
+const EXAMPLE = '{ widgetKey: "wk_demo", apiBase: "https://chat.example.com" }'
+
+/** Mounts the chat widget and starts its conversation. Browser only; importing this module does nothing. */
+export function createWidget(options: WidgetOptions): PaychatWidget {
+  if (typeof document === 'undefined') {
+    throw new Error('createWidget needs a browser: call it on the client, not during server rendering.')
+  }
+  const { widgetKey, apiBase } = options ?? {}
+  if (typeof widgetKey !== 'string' || !widgetKey.trim()) {
+    throw new TypeError(`createWidget: widgetKey must be a non-empty string, e.g. ${EXAMPLE}`)
+  }
+  if (typeof apiBase !== 'string' || !URL.canParse(apiBase)) {
+    throw new TypeError(`createWidget: apiBase must be an absolute URL, e.g. ${EXAMPLE}`)
+  }
+  if (options.position !== undefined && options.position !== 'left' && options.position !== 'right') {
+    throw new TypeError(`createWidget: position must be "left" or "right", not ${JSON.stringify(options.position)}`)
+  }
+
+  const events = createEmitter<PaychatEventMap>()
+  const client = createClient({ widgetKey, apiBase })
+  const locale = resolveLocale(options.locale, document.documentElement.lang, navigator.languages)
+  const store = createChatStore({
+    client,
+    storage: options.storage === undefined ? browserStorage() : options.storage,
+    locale,
+    emit: events.emit,
+  })
+  const view = mountWidget({
+    store,
+    apiBase,
+    locale,
+    position: options.position ?? 'right',
+    color: options.color,
+    target: options.target,
+    onOpenChange: (open) => events.emit(open ? 'open' : 'close', {}),
+  })
+  void store.getState().start()
+
+  return {
+    open: view.open,
+    close: view.close,
+    on: events.on,
+    destroy() {
+      store.getState().stop()
+      view.destroy()
+      events.clear()
+    },
+  }
+}
+
+/** localStorage, unless the page forbids it (sandboxed frames and some privacy modes throw). */
+function browserStorage(): KeyValueStorage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
+}

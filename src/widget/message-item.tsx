@@ -1,0 +1,37 @@
+import type { ChatMessage } from '../store/types'
+import { CardSlot } from './card-slot'
+import { useWidget } from './widget-context'
+
+/** One line of the conversation. Text goes in as a text node: never parsed as HTML. */
+export function MessageItem({ message }: { message: ChatMessage }) {
+  const { store, t } = useWidget()
+  const { role, name } = message.author
+
+  if (message.type === 'payment_request' && message.paymentRequest) {
+    return (
+      <li class="pc-row pc-row-card">
+        <CardSlot fallback={message.paymentRequest} />
+      </li>
+    )
+  }
+  if (role === 'system') return <li class="pc-row pc-system">{message.text}</li>
+
+  const own = role === 'visitor'
+  return (
+    <li class={`pc-row ${own ? 'pc-own' : 'pc-their'}`}>
+      {!own && name && <span class="pc-author">{name}</span>}
+      <p class="pc-bubble">{message.text}</p>
+      {own && message.sendStatus === 'sending' && <span class="pc-meta">{t('sending')}</span>}
+      {own && message.sendStatus === 'sent' && <span class="pc-meta">{t('sent')}</span>}
+      {own && message.sendStatus === 'failed' && (
+        <span class="pc-meta pc-failed" role="alert">
+          {t('failed')}
+          {message.sendError && `: ${message.sendError}`}{' '}
+          <button type="button" class="pc-link" onClick={() => message.clientId && store.getState().retry(message.clientId)}>
+            {t('retry')}
+          </button>
+        </span>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,74 @@
+import { render } from 'preact'
+import { createStore } from 'zustand/vanilla'
+import { translator, type Locale } from '../i18n/translate'
+import type { ChatStore } from '../store/types'
+import { App, type ViewState } from './app'
+import { listenForCheckoutHints } from './checkout-hint'
+import { css } from './styles'
+import { Widget } from './widget-context'
+
+export interface MountOptions {
+  store: ChatStore
+  apiBase: string
+  locale: Locale
+  position: 'left' | 'right'
+  /** `#rgb` or `#rrggbb`; anything else is ignored. */
+  color?: string | undefined
+  /** Render into this element instead of a new one at the end of `document.body`. */
+  target?: HTMLElement | undefined
+  onOpenChange?: (open: boolean) => void
+}
+
+export interface WidgetView {
+  open(): void
+  close(): void
+  destroy(): void
+}
+
+/** Puts the UI in an open Shadow DOM, styled by an adopted sheet (CSP-safe: no inline <style>). */
+export function mountWidget(options: MountOptions): WidgetView {
+  const host = document.createElement('paychat-widget')
+  host.dataset.position = options.position
+  const color = options.color ?? ''
+  if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) host.style.setProperty('--pc-accent', color)
+  ;(options.target ?? document.body).append(host)
+
+  const root = host.attachShadow({ mode: 'open' })
+  adoptStyles(root)
+
+  const view = createStore<ViewState>(() => ({ open: false }))
+  const unsubscribeView = view.subscribe((state, previous) => {
+    if (state.open !== previous.open) options.onOpenChange?.(state.open)
+  })
+  const stopHints = listenForCheckoutHints(options.store, options.apiBase)
+  const context = { store: options.store, locale: options.locale, t: translator(options.locale) }
+  render(
+    <Widget.Provider value={context}>
+      <App view={view} />
+    </Widget.Provider>,
+    root,
+  )
+
+  return {
+    open: () => view.setState({ open: true }),
+    close: () => view.setState({ open: false }),
+    destroy() {
+      stopHints()
+      unsubscribeView()
+      render(null, root)
+      host.remove()
+    },
+  }
+}
+
+function adoptStyles(root: ShadowRoot) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    root.adoptedStyleSheets = [sheet]
+  } else {
+    const style = document.createElement('style')
+    style.textContent = css
+    root.append(style)
+  }
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'preact/hooks'
+import { Composer } from './composer'
+import { MessageList } from './message-list'
+import { useStore } from './use-store'
+import { useWidget } from './widget-context'
+
+/** The open chat: a labelled dialog that takes focus into the composer and closes on Escape. */
+export function Panel({ onClose }: { onClose(): void }) {
+  const { store, t } = useWidget()
+  const brand = useStore(store, (s) => s.brand)
+  const phase = useStore(store, (s) => s.phase)
+  const error = useStore(store, (s) => s.error)
+  const connection = useStore(store, (s) => s.connection)
+  const input = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => input.current?.focus(), [])
+
+  return (
+    <section
+      class="pc-panel"
+      role="dialog"
+      aria-labelledby="pc-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose()
+      }}
+    >
+      <header class="pc-header">
+        <h2 id="pc-title">{brand?.name ?? '\u00a0'}</h2>
+        <button type="button" class="pc-close" aria-label={t('closeChat')} onClick={onClose}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </header>
+      {connection === 'reconnecting' && (
+        <p class="pc-notice" role="status">
+          {t('reconnecting')}
+        </p>
+      )}
+      {phase === 'starting' && !brand && <p class="pc-notice">{t('connecting')}</p>}
+      {phase === 'error' && (
+        <p class="pc-notice pc-failed" role="alert">
+          {error ?? t('startFailed')}{' '}
+          <button type="button" class="pc-link" onClick={() => void store.getState().start()}>
+            {t('tryAgain')}
+          </button>
+        </p>
+      )}
+      <MessageList />
+      <Composer inputRef={input} />
+    </section>
+  )
+}
