@@ -31,17 +31,11 @@ async function startChat(text: string) {
   await page.goto(stack.hostUrl)
   await page.getByRole('button', { name: 'Open chat' }).click()
   const composer = page.getByRole('textbox', { name: 'Message' })
-  await expect.poll(() => composer.evaluate((el) => el === deepActiveElement())).toBe(true)
+  await expect.poll(() => composer.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true)
   await composer.fill(text)
   await composer.press('Enter')
   await page.getByText(text).waitFor()
   return op.conversationWith(text)
-}
-
-function deepActiveElement(): Element | null {
-  let active = document.activeElement
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
-  return active
 }
 
 function card(title: string) {
