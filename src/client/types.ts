@@ -27,6 +27,11 @@ export interface SubscribeOptions {
   lastEventId?: string | null
   onEvent: (event: ConversationEvent, id: string) => void
   onStatus?: (status: StreamStatus) => void
+  /**
+   * Why the stream gave up for good (an `ApiError` for 401, 403 or 404), right after status `closed`.
+   * Drops and server errors are not reported here: they are retried.
+   */
+  onError?: (error: Error) => void
 }
 
 export interface Subscription {

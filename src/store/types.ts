@@ -48,7 +48,10 @@ export interface ChatState {
 }
 
 export interface ChatActions {
-  /** Starts or resumes the session, loads the latest page and opens the event stream. */
+  /**
+   * Starts or resumes the session, loads the latest page and opens the event stream. Never rejects: a
+   * failure sets `phase: 'error'` and `error`. A call while one is under way returns that one.
+   */
   start(): Promise<void>
   /** Shows the message at once as `sending` and sends it; never throws. Blank text is ignored. */
   send(text: string): void
@@ -56,9 +59,9 @@ export interface ChatActions {
   retry(clientId: string): void
   /** Gets (or reuses) the checkout session; resolves with its link. Rejects with a sentence-bearing Error. */
   checkout(paymentRequestId: string): Promise<CheckoutSessionLink>
-  /** The visitor's Cancel. */
+  /** The visitor's Cancel. Never rejects: a failure lands in `cardErrors`. */
   decline(paymentRequestId: string): Promise<void>
-  /** Refetches one card (a checkout window said something happened). */
+  /** Refetches one card (a checkout window said something happened). Never rejects; on failure the card stays as it was. */
   refreshCard(paymentRequestId: string): Promise<void>
   /** Closes the event stream. */
   stop(): void

@@ -1,0 +1,140 @@
+import ky, { isHTTPError, type RetryOptions } from 'ky'
+import type {
+  CheckoutSessionLink,
+  CreateSessionBody,
+  Message,
+  MessagePage,
+  PaymentRequest,
+  SessionResponse,
+} from '../protocol/types'
+import { jitter, retryAfterMs } from './backoff'
+import { MAX_RETRY_AFTER, RETRIES, RETRY_STATUS, TIMEOUT } from './defaults'
+import { ApiError } from './errors/api-error'
+import { openEventStream } from './event-stream'
+import { toClientError } from './to-client-error'
+import type { ClientOptions, PaychatClient } from './types'
+
+interface Call {
+  json?: unknown
+  headers?: Record<string, string>
+  /** Only calls the server treats as idempotent are retried; a retried session start could make two. */
+  idempotent: boolean
+  /** Sends the session token; `POST /v1/sessions` goes without. */
+  auth?: boolean
+}
+
+export function createClient(options: ClientOptions): PaychatClient {
+  const apiBase = normaliseApiBase(options.apiBase)
+  const timeout = options.timeout ?? TIMEOUT
+  // Looked up per call rather than captured, so a fetch patched later (MSW, a polyfill) is the one used.
+  const fetchImpl: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init)
+  let sessionToken: string | null = null
+
+  const retry: RetryOptions = {
+    limit: options.retries ?? RETRIES,
+    // POST is listed because every POST sent with `idempotent: true` is made safe by the server.
+    methods: ['get', 'post'],
+    statusCodes: RETRY_STATUS,
+    afterStatusCodes: RETRY_STATUS,
+    backoffLimit: 5_000,
+    jitter,
+    shouldRetry: ({ error }) =>
+      isHTTPError(error) && (retryAfterMs(error.response.headers.get('retry-after')) ?? 0) > MAX_RETRY_AFTER
+        ? false
+        : undefined,
+  }
+  const api = ky.create({ prefixUrl: apiBase, timeout, fetch: fetchImpl })
+
+  async function call<T>(method: 'GET' | 'POST', path: string, init: Call): Promise<T> {
+    const url = `${apiBase}/${path}`
+    const headers: Record<string, string> = { ...init.headers }
+    if (init.auth !== false && sessionToken) headers.authorization = `Bearer ${sessionToken}`
+    let response: Response
+    try {
+      response = await api(path, {
+        method,
+        headers,
+        json: init.json,
+        retry: init.idempotent ? retry : 0,
+      })
+    } catch (error) {
+      throw await toClientError(error, { method, url, timeout })
+    }
+    try {
+      return (await response.json()) as T
+    } catch {
+      const error = { code: 'invalid_response', message: 'The server answered with something other than JSON.' }
+      throw new ApiError({ status: response.status, body: { error }, method, url })
+    }
+  }
+
+  const id = encodeURIComponent
+
+  return {
+    apiBase,
+    widgetKey: options.widgetKey,
+    get sessionToken() {
+      return sessionToken
+    },
+    setSessionToken(token) {
+      sessionToken = token
+    },
+    async startSession(body = {}) {
+      const json: CreateSessionBody = { ...body, widgetKey: options.widgetKey }
+      const session = await call<SessionResponse>('POST', 'v1/sessions', { json, idempotent: false, auth: false })
+      sessionToken = session.session.token
+      return session
+    },
+    listMessages(conversationId, page = {}) {
+      const query = new URLSearchParams()
+      if (page.before !== undefined) query.set('before', page.before)
+      if (page.limit !== undefined) query.set('limit', String(page.limit))
+      const search = query.toString() ? `?${query}` : ''
+      return call<MessagePage>('GET', `v1/conversations/${id(conversationId)}/messages${search}`, { idempotent: true })
+    },
+    sendMessage(conversationId, body) {
+      // The clientId makes a repeat of this POST return the first message instead of a second one.
+      return call<Message>('POST', `v1/conversations/${id(conversationId)}/messages`, { json: body, idempotent: true })
+    },
+    getPaymentRequest(paymentRequestId) {
+      return call<PaymentRequest>('GET', `v1/payment-requests/${id(paymentRequestId)}`, { idempotent: true })
+    },
+    createCheckout(paymentRequestId, idempotencyKey) {
+      return call<CheckoutSessionLink>('POST', `v1/payment-requests/${id(paymentRequestId)}/checkout`, {
+        headers: { 'idempotency-key': idempotencyKey },
+        idempotent: true,
+      })
+    },
+    declinePaymentRequest(paymentRequestId) {
+      // Declining a declined request answers 200 again, so a retry is harmless.
+      return call<PaymentRequest>('POST', `v1/payment-requests/${id(paymentRequestId)}/decline`, { idempotent: true })
+    },
+    subscribe(conversationId, subscribeOptions) {
+      return openEventStream(
+        {
+          url: `${apiBase}/v1/conversations/${id(conversationId)}/events`,
+          fetch: fetchImpl,
+          token: () => sessionToken,
+        },
+        subscribeOptions,
+      )
+    },
+  }
+}
+
+function normaliseApiBase(apiBase: unknown): string {
+  if (typeof apiBase !== 'string' || !/^https?:$/.test(protocolOf(apiBase))) {
+    throw new TypeError(`createClient: \`apiBase\` must be an http(s) URL such as "https://chat.example.com", got ${JSON.stringify(apiBase)}.`)
+  }
+  // A trailing slash would double up with each path's own.
+  return apiBase.replace(/\/+$/, '')
+}
+
+// `URL.canParse` is too new for some of the browsers visitors bring.
+function protocolOf(url: string): string {
+  try {
+    return new URL(url).protocol
+  } catch {
+    return ''
+  }
+}

@@ -1,0 +1,315 @@
+import { createStore } from 'zustand/vanilla'
+import { isAllowedCheckoutUrl, isApiError } from '../client/index'
+import type { Subscription } from '../client/types'
+import type { CheckoutSessionLink, ConversationEvent, PaymentRequest, PaymentRequestStatus } from '../protocol/types'
+import { applyEvent } from './apply-event'
+import { makeClientId } from './client-id'
+import { errorSentence } from './error-sentence'
+import { mergeCard } from './merge-card'
+import { findMessage, mergeMessage, mergeMessages } from './merge-messages'
+import { readSessionToken, saveSessionToken } from './session-token'
+import type { ChatActions, ChatMessage, ChatState, ChatStore, ChatStoreOptions } from './types'
+
+/** Statuses whose arrival the host page hears about. */
+const CARD_EVENTS: Partial<Record<PaymentRequestStatus, 'payment:paid' | 'payment:failed' | 'payment:declined'>> = {
+  paid: 'payment:paid',
+  failed: 'payment:failed',
+  declined: 'payment:declined',
+}
+
+export function createChatStore(options: ChatStoreOptions): ChatStore {
+  const { client, storage = null, locale } = options
+  const emit = options.emit ?? (() => {})
+
+  let subscription: Subscription | null = null
+  let starting: Promise<void> | null = null
+  /** Bumped by stop(), so answers to a stopped start and events of a closed stream are dropped. */
+  let generation = 0
+  /** clientIds with a send request in flight: a message goes out once at a time. */
+  const inFlight = new Set<string>()
+  /** One Idempotency-Key per payment attempt, kept until the card fails or the checkout session expires. */
+  const checkoutKeys = new Map<string, { key: string; expiresAt: string | null }>()
+  const checkouts = new Map<string, Promise<CheckoutSessionLink>>()
+  const declines = new Map<string, Promise<void>>()
+
+  const store = createStore<ChatState & ChatActions>()(() => ({
+    phase: 'idle',
+    error: null,
+    brand: null,
+    conversation: null,
+    messages: [],
+    hasMore: false,
+    cards: {},
+    busyCards: {},
+    cardErrors: {},
+    connection: 'idle',
+    lastEventId: null,
+    start,
+    send,
+    retry,
+    checkout,
+    decline,
+    refreshCard,
+    stop,
+  }))
+  const get = store.getState
+  const set = store.setState
+
+  function start(): Promise<void> {
+    starting ??= run().finally(() => {
+      starting = null
+    })
+    return starting
+  }
+
+  async function run(): Promise<void> {
+    const own = generation
+    set({ phase: 'starting', error: null })
+    try {
+      const sessionToken = readSessionToken(storage, client.widgetKey)
+      const session = await client.startSession({
+        ...(sessionToken ? { sessionToken } : {}),
+        ...(locale ? { locale } : {}),
+      })
+      if (own !== generation) return
+      saveSessionToken(storage, client.widgetKey, session.session.token)
+      const { conversation } = session
+      const page = await client.listMessages(conversation.id)
+      if (own !== generation) return
+
+      const previous = get()
+      const same = previous.conversation?.id === conversation.id
+      let cards = same ? previous.cards : {}
+      for (const message of page.messages) if (message.paymentRequest) cards = mergeCard(cards, message.paymentRequest)
+      // Own messages not yet confirmed survive a restart; they go out once the session is ready.
+      const unsent = previous.messages.filter((m) => m.sendStatus !== 'sent')
+      set({
+        phase: 'ready',
+        error: null,
+        brand: session.brand,
+        conversation,
+        messages: mergeMessages(unsent, page.messages),
+        hasMore: page.hasMore,
+        cards,
+        lastEventId: page.lastEventId,
+      })
+      subscription?.close()
+      subscription = client.subscribe(conversation.id, {
+        lastEventId: page.lastEventId,
+        onEvent: (event, id) => {
+          if (own === generation) receive(event, id)
+        },
+        onStatus: (connection) => {
+          if (own === generation) set({ connection })
+        },
+      })
+      emit('ready', { conversationId: conversation.id })
+      for (const message of get().messages) if (message.sendStatus === 'sending' && message.clientId) void deliver(message.clientId)
+    } catch (error) {
+      if (own !== generation) return
+      const sentence = errorSentence(error, 'The chat could not start. Please try again.')
+      set({
+        phase: 'error',
+        error: sentence,
+        messages: get().messages.map((m) =>
+          m.sendStatus === 'sending' && m.clientId && !inFlight.has(m.clientId) ? { ...m, sendStatus: 'failed', sendError: sentence } : m,
+        ),
+      })
+    }
+  }
+
+  function receive(event: ConversationEvent, id: string) {
+    const state = get()
+    if (event.conversationId !== state.conversation?.id) return
+    const next = applyEvent(state, event)
+    set(next === state ? { lastEventId: id } : { ...next, lastEventId: id })
+
+    const card = event.type === 'message.created' ? event.message.paymentRequest : event.paymentRequest
+    if (card) cardChanged(state.cards[card.id], next.cards[card.id])
+    if (event.type === 'message.created' && event.message.author.role !== 'visitor' && next.messages !== state.messages) {
+      // A changed list for a message that is not the visitor's own means it was not there before.
+      emit('message', event.message)
+    }
+  }
+
+  /** Applies a card the server just gave us, unless something newer is already known. */
+  function acceptCard(card: PaymentRequest) {
+    const { cards } = get()
+    const next = mergeCard(cards, card)
+    if (next === cards) return
+    set({ cards: next })
+    cardChanged(cards[card.id], card)
+  }
+
+  function cardChanged(before: PaymentRequest | undefined, after: PaymentRequest | undefined) {
+    if (!after || before === after || before?.status === after.status) return
+    // A failed attempt ends its checkout session: Pay now again is a new attempt with a new key.
+    if (after.status === 'failed') checkoutKeys.delete(after.id)
+    // Cards seen for the first time are history, not news.
+    if (!before) return
+    const name = CARD_EVENTS[after.status]
+    if (name) emit(name, { paymentRequest: after })
+  }
+
+  function send(text: string) {
+    const body = text.trim()
+    if (!body) return
+    const clientId = makeClientId()
+    const local: ChatMessage = {
+      id: `local_${clientId}`,
+      conversationId: get().conversation?.id ?? '',
+      clientId,
+      type: 'text',
+      author: { role: 'visitor', name: null },
+      text: body,
+      paymentRequest: null,
+      createdAt: new Date().toISOString(),
+      sendStatus: 'sending',
+      sendError: null,
+    }
+    set({ messages: [...get().messages, local] })
+    void deliver(clientId)
+  }
+
+  function retry(clientId: string) {
+    const messages = get().messages
+    const index = findOwn(messages, clientId)
+    const message = messages[index]
+    if (message?.sendStatus !== 'failed') return
+    const next = messages.slice()
+    next[index] = { ...message, sendStatus: 'sending', sendError: null }
+    set({ messages: next })
+    void deliver(clientId)
+  }
+
+  /** Sends an own message by its clientId; waits for start() when there is no conversation yet. */
+  async function deliver(clientId: string) {
+    const { conversation, messages } = get()
+    const message = messages[findOwn(messages, clientId)]
+    if (!conversation || message?.sendStatus !== 'sending' || inFlight.has(clientId)) return
+    inFlight.add(clientId)
+    try {
+      const sent = await client.sendMessage(conversation.id, { clientId, text: message.text })
+      set({ messages: mergeMessage(get().messages, sent) })
+    } catch (error) {
+      const current = get().messages
+      const index = findOwn(current, clientId)
+      const failed = current[index]
+      // The stream may have brought the server's copy meanwhile: then it was sent after all.
+      if (failed && failed.sendStatus !== 'sent') {
+        const next = current.slice()
+        next[index] = { ...failed, sendStatus: 'failed', sendError: errorSentence(error, 'The message could not be sent.') }
+        set({ messages: next })
+      }
+    } finally {
+      inFlight.delete(clientId)
+    }
+  }
+
+  function checkout(paymentRequestId: string): Promise<CheckoutSessionLink> {
+    // A double click gets the call already under way.
+    let running = checkouts.get(paymentRequestId)
+    if (!running) {
+      running = openCheckout(paymentRequestId).finally(() => checkouts.delete(paymentRequestId))
+      checkouts.set(paymentRequestId, running)
+    }
+    return running
+  }
+
+  async function openCheckout(id: string): Promise<CheckoutSessionLink> {
+    busy(id, 'checkout')
+    try {
+      const attempt = checkoutKey(id)
+      let link: CheckoutSessionLink
+      try {
+        link = await client.createCheckout(id, attempt.key)
+      } catch (error) {
+        throw failure(id, error, errorSentence(error, 'The payment page could not be opened. Please try again.'))
+      }
+      attempt.expiresAt = link.expiresAt
+      const checkoutOrigins = get().brand?.checkoutOrigins ?? []
+      if (!isAllowedCheckoutUrl(link.checkoutUrl, { apiBase: client.apiBase, checkoutOrigins })) {
+        throw failure(id, undefined, 'This payment link cannot be opened safely. Please contact us to pay.')
+      }
+      // The server moved the card on; show its word for it rather than guessing `checkout_open`.
+      await refreshCard(id)
+      const paymentRequest = get().cards[id]
+      if (paymentRequest) emit('payment:opened', { paymentRequest, checkoutUrl: link.checkoutUrl })
+      return link
+    } finally {
+      idle(id)
+    }
+  }
+
+  function checkoutKey(id: string) {
+    const known = checkoutKeys.get(id)
+    if (known && (known.expiresAt === null || Date.parse(known.expiresAt) > Date.now())) return known
+    const fresh = { key: makeClientId(), expiresAt: null }
+    checkoutKeys.set(id, fresh)
+    return fresh
+  }
+
+  function decline(paymentRequestId: string): Promise<void> {
+    let running = declines.get(paymentRequestId)
+    if (!running) {
+      running = runDecline(paymentRequestId).finally(() => declines.delete(paymentRequestId))
+      declines.set(paymentRequestId, running)
+    }
+    return running
+  }
+
+  async function runDecline(id: string): Promise<void> {
+    busy(id, 'decline')
+    try {
+      acceptCard(await client.declinePaymentRequest(id))
+    } catch (error) {
+      failure(id, error, errorSentence(error, 'The payment request could not be cancelled. Please try again.'))
+    } finally {
+      idle(id)
+    }
+  }
+
+  async function refreshCard(paymentRequestId: string): Promise<void> {
+    try {
+      acceptCard(await client.getPaymentRequest(paymentRequestId))
+    } catch {
+      // The card keeps what it showed; the event stream will bring the change.
+    }
+  }
+
+  function busy(id: string, action: 'checkout' | 'decline') {
+    set({ busyCards: { ...get().busyCards, [id]: action }, cardErrors: without(get().cardErrors, id) })
+  }
+
+  function idle(id: string) {
+    set({ busyCards: without(get().busyCards, id) })
+  }
+
+  /** Shows `sentence` on the card and returns it as an Error for the caller. */
+  function failure(id: string, cause: unknown, sentence: string): Error {
+    set({ cardErrors: { ...get().cardErrors, [id]: sentence } })
+    // A 409 means the card moved on (paid, revoked, expired...): fetch what it is now.
+    if (isApiError(cause) && cause.status === 409) void refreshCard(id)
+    return new Error(sentence, { cause })
+  }
+
+  function stop() {
+    subscription?.close()
+    subscription = null
+    starting = null
+    generation++
+  }
+
+  return store
+}
+
+/** The own message with this clientId, still local or already replaced by the server's copy. */
+function findOwn(messages: readonly ChatMessage[], clientId: string): number {
+  return findMessage(messages, { id: `local_${clientId}`, clientId })
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record
+  const { [key]: _, ...rest } = record
+  return rest
+}

@@ -1,0 +1,16 @@
+export { createChatStore } from './create-chat-store'
+export { applyEvent, type EventSlice } from './apply-event'
+export { isStaleCard, mergeCard } from './merge-card'
+export { findMessage, mergeMessage, mergeMessages, toChatMessage } from './merge-messages'
+export type {
+  ChatActions,
+  ChatMessage,
+  ChatPhase,
+  ChatState,
+  ChatStore,
+  ChatStoreOptions,
+  KeyValueStorage,
+  PaychatEventMap,
+  PaychatEventName,
+  SendStatus,
+} from './types'
