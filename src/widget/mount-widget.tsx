@@ -19,6 +19,8 @@ export interface MountOptions {
   onOpenChange?: (open: boolean) => void
 }
 
+const HEX_COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i
+
 export interface WidgetView {
   open(): void
   close(): void
@@ -29,8 +31,15 @@ export interface WidgetView {
 export function mountWidget(options: MountOptions): WidgetView {
   const host = document.createElement('paychat-widget')
   host.dataset.position = options.position
-  const color = options.color ?? ''
-  if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) host.style.setProperty('--pc-accent', color)
+  // An explicit colour wins; else the brand's, once the session says what it is.
+  const setAccent = (color: string | undefined) => {
+    if (color && HEX_COLOR.test(color)) host.style.setProperty('--pc-accent', color)
+  }
+  const explicitColor = options.color !== undefined && HEX_COLOR.test(options.color)
+  setAccent(options.color)
+  const unsubscribeBrand = options.store.subscribe((state, previous) => {
+    if (!explicitColor && state.brand !== previous.brand) setAccent(state.brand?.color)
+  })
   ;(options.target ?? document.body).append(host)
 
   const root = host.attachShadow({ mode: 'open' })
@@ -55,6 +64,7 @@ export function mountWidget(options: MountOptions): WidgetView {
     destroy() {
       stopHints()
       unsubscribeView()
+      unsubscribeBrand()
       render(null, root)
       host.remove()
     },
