@@ -1,0 +1,175 @@
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks'
+import type { Brand, PaymentPage } from '../../src/protocol/types'
+import { BrandFilter } from './brand-filter'
+import { consoleReducer, EMPTY_STATE } from './console-state'
+import { ConversationList } from './conversation-list'
+import { ConversationPane } from './conversation-pane'
+import { ErrorBanner } from './error-banner'
+import { openEventStream } from './event-stream'
+import { createOperatorApi } from './operator-api'
+import { parseOperatorEvent } from './parse-event'
+import { loadToken, saveToken } from './token-storage'
+import { TokenForm } from './token-form'
+
+interface ConsoleAppProps {
+  /** The API's origin; '' for the page's own (the reference server serves both). */
+  apiBase: string
+  storage: Storage | undefined
+}
+
+type Live = 'connecting' | 'live' | 'reconnecting' | 'stopped'
+
+const LIVE_LABELS: Record<Live, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  stopped: 'Not connected',
+}
+
+export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
+  const [token, setToken] = useState(() => loadToken(storage))
+  const api = useMemo(() => createOperatorApi(apiBase, token), [apiBase, token])
+  const [state, dispatch] = useReducer(consoleReducer, EMPTY_STATE)
+  const [brands, setBrands] = useState<Brand[]>([])
+  const [pagesByBrand, setPagesByBrand] = useState<Record<string, PaymentPage[]>>({})
+  const [brandFilter, setBrandFilter] = useState('')
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [live, setLive] = useState<Live>('connecting')
+
+  // The stream's callbacks live as long as the connection; they read the current values through refs.
+  const selectedRef = useRef(selectedId)
+  selectedRef.current = selectedId
+  const knownIds = useRef(new Set<string>())
+  knownIds.current = new Set(state.conversations.map((c) => c.id))
+
+  const report = (cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause))
+
+  function loadMessages(conversationId: string, before?: string) {
+    return api.messages(conversationId, before).then(
+      (page) => dispatch({ type: 'messages_loaded', conversationId, messages: page.messages, hasMore: page.hasMore, older: !!before }),
+      report,
+    )
+  }
+
+  // Everything the token unlocks, (re)loaded whenever the token changes.
+  useEffect(() => {
+    dispatch({ type: 'reset' })
+    setBrands([])
+    setBrandFilter('')
+    setPagesByBrand({})
+    setError(null)
+    setLive('connecting')
+    const loadList = () => api.conversations().then((conversations) => dispatch({ type: 'conversations_loaded', conversations }), report)
+    api.brands().then(setBrands, report)
+    // Loaded now for a fast first screen, and again on every fresh (not resumed) connection: whatever
+    // happened between this read and the stream's start is then in the second read. Merging makes both safe.
+    void loadList()
+    return openEventStream({
+      url: `${apiBase}/v1/operator/events`,
+      headers: { authorization: `Bearer ${token}` },
+      onOpen(resumed) {
+        setLive('live')
+        if (resumed) return
+        void loadList()
+        if (selectedRef.current) void loadMessages(selectedRef.current)
+      },
+      onEvent(type, data) {
+        const event = parseOperatorEvent(type, data)
+        if (!event) return
+        dispatch({ type: 'event', event })
+        // The event carries no visitor name, and a message may name a conversation the list has not
+        // seen yet: either way the row needs the server's summary.
+        if (event.type === 'conversation.created' || !knownIds.current.has(event.conversationId)) void loadList()
+      },
+      onError(message, final) {
+        setLive(final ? 'stopped' : 'reconnecting')
+        if (final) report(message)
+      },
+    })
+  }, [api])
+
+  const selected = state.conversations.find((c) => c.id === selectedId) ?? null
+
+  // A conversation's messages and its brand's payment pages, fetched the first time it is opened.
+  useEffect(() => {
+    if (!selected) return
+    if (!state.messages[selected.id]) void loadMessages(selected.id)
+    const brandId = selected.brandId
+    if (!pagesByBrand[brandId]) {
+      api.paymentPages(brandId).then((pages) => setPagesByBrand((known) => ({ ...known, [brandId]: pages })), report)
+    }
+  }, [selected?.id, api])
+
+  function changeToken(next: string) {
+    saveToken(storage, next)
+    setSelectedId(null)
+    setToken(next)
+  }
+
+  const brandNames = Object.fromEntries(brands.map((b) => [b.id, b.name]))
+  const shown = brandFilter ? state.conversations.filter((c) => c.brandId === brandFilter) : state.conversations
+
+  return (
+    <div class="console">
+      <header class="console-header">
+        <h1>Paychat operator console</h1>
+        <p class={`live live-${live}`} role="status">
+          {LIVE_LABELS[live]}
+        </p>
+        <TokenForm token={token} onChange={changeToken} />
+      </header>
+      {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+      <div class="console-body">
+        <nav class="sidebar" aria-label="Conversations">
+          <BrandFilter brands={brands} value={brandFilter} onChange={setBrandFilter} />
+          <ConversationList
+            conversations={shown}
+            brandNames={brandNames}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+          />
+        </nav>
+        <main class="main-pane">
+          {selected ? (
+            <ConversationPane
+              key={selected.id}
+              conversation={selected}
+              brandName={brandNames[selected.brandId] ?? selected.brandId}
+              messages={state.messages[selected.id]}
+              hasMore={state.hasMore[selected.id] ?? false}
+              requests={state.requests}
+              pages={pagesByBrand[selected.brandId]}
+              onLoadEarlier={() => {
+                const oldest = state.messages[selected.id]?.[0]
+                if (oldest) void loadMessages(selected.id, oldest.id)
+              }}
+              onReply={(text) =>
+                api.reply(selected.id, text).then(
+                  (message) => (dispatch({ type: 'message_received', message }), setError(null), true),
+                  (cause: unknown) => (report(cause), false),
+                )
+              }
+              onShare={(pageId) =>
+                api.shareCard(selected.id, pageId).then(
+                  (request) => {
+                    dispatch({ type: 'request_received', request })
+                    setError(null)
+                    // The card's message comes on the stream too; reading the thread shows it even while offline.
+                    return loadMessages(selected.id)
+                  },
+                  report,
+                )
+              }
+              onRevoke={(id) =>
+                api.revoke(id).then((request) => (dispatch({ type: 'request_received', request }), setError(null)), report)
+              }
+            />
+          ) : (
+            <p class="empty">Choose a conversation.</p>
+          )}
+        </main>
+      </div>
+    </div>
+  )
+}

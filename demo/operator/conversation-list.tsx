@@ -1,0 +1,35 @@
+import type { ConversationSummary } from '../../src/protocol/types'
+import { messagePreview, shortTimeLabel, visitorLabel } from './format'
+
+interface ConversationListProps {
+  conversations: ConversationSummary[]
+  brandNames: Record<string, string>
+  selectedId: string | null
+  onSelect(id: string): void
+}
+
+/** Newest first (the order the state keeps); each row is a button named by the visitor and last message. */
+export function ConversationList({ conversations, brandNames, selectedId, onSelect }: ConversationListProps) {
+  if (conversations.length === 0) return <p class="empty">No conversations yet. Open the demo shop and say hello.</p>
+  return (
+    <ul class="conversation-list">
+      {conversations.map((c) => (
+        <li key={c.id}>
+          <button
+            type="button"
+            class="conversation-row"
+            aria-current={c.id === selectedId ? 'true' : undefined}
+            onClick={() => onSelect(c.id)}
+          >
+            <span class="row-top">
+              <span class="row-name">{visitorLabel(c.visitorName, c.visitorId)}</span>
+              <span class="row-time">{shortTimeLabel(c.updatedAt)}</span>
+            </span>
+            <span class="row-preview">{messagePreview(c.lastMessage)}</span>
+            <span class="row-brand">{brandNames[c.brandId] ?? c.brandId}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'preact/hooks'
+import type { ConversationSummary, Message, PaymentPage, PaymentRequest } from '../../src/protocol/types'
+import { timeLabel, visitorLabel } from './format'
+import { MessageItem } from './message-item'
+import { ReplyForm } from './reply-form'
+import { ShareCardForm } from './share-card-form'
+
+interface ConversationPaneProps {
+  conversation: ConversationSummary
+  brandName: string
+  messages: Message[] | undefined
+  hasMore: boolean
+  requests: Record<string, PaymentRequest>
+  pages: PaymentPage[] | undefined
+  onLoadEarlier(): void
+  onReply(text: string): Promise<boolean>
+  onShare(pageId: string): Promise<void>
+  onRevoke(id: string): Promise<void>
+}
+
+export function ConversationPane(props: ConversationPaneProps) {
+  const { conversation, messages } = props
+  const list = useRef<HTMLOListElement>(null)
+  const lastId = messages?.at(-1)?.id
+  // Follow the newest message, as a chat does; loading older ones (the first id changes) does not scroll.
+  useEffect(() => {
+    list.current?.lastElementChild?.scrollIntoView?.({ block: 'end' })
+  }, [lastId, conversation.id])
+
+  return (
+    <section class="conversation" aria-labelledby="conversation-title">
+      <header class="conversation-header">
+        <h2 id="conversation-title">{visitorLabel(conversation.visitorName, conversation.visitorId)}</h2>
+        <p>
+          {props.brandName} · started {timeLabel(conversation.createdAt)}
+        </p>
+      </header>
+      <div class="thread">
+        {props.hasMore && (
+          <button type="button" class="load-earlier" onClick={props.onLoadEarlier}>
+            Load earlier messages
+          </button>
+        )}
+        {!messages ? (
+          <p class="empty" role="status">
+            Loading messages…
+          </p>
+        ) : (
+          <ol class="messages" ref={list} role="log" aria-label="Messages">
+            {messages.map((message) => (
+              <MessageItem
+                key={message.id}
+                message={message}
+                request={message.paymentRequest ? (props.requests[message.paymentRequest.id] ?? message.paymentRequest) : null}
+                onRevoke={props.onRevoke}
+              />
+            ))}
+          </ol>
+        )}
+      </div>
+      <div class="composer">
+        <ReplyForm key={conversation.id} onSend={props.onReply} />
+        <ShareCardForm pages={props.pages} onShare={props.onShare} />
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,26 @@
+import type { Message, PaymentRequest } from '../../src/protocol/types'
+import { authorLabel, timeLabel } from './format'
+import { PaymentCard } from './payment-card'
+
+interface MessageItemProps {
+  message: Message
+  /** The card's newest state from events, which beats the copy the message was read with. */
+  request: PaymentRequest | null
+  onRevoke(id: string): Promise<void>
+}
+
+/** One line of the thread. Text is rendered as text (never HTML): visitors type whatever they like. */
+export function MessageItem({ message, request, onRevoke }: MessageItemProps) {
+  return (
+    <li class={`message message-${message.author.role}`}>
+      <p class="message-meta">
+        {authorLabel(message)} · <time dateTime={message.createdAt}>{timeLabel(message.createdAt)}</time>
+      </p>
+      {message.type === 'payment_request' && request ? (
+        <PaymentCard request={request} onRevoke={onRevoke} />
+      ) : (
+        <p class="message-text">{message.text}</p>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,54 @@
+import type { ApiErrorBody, CheckoutPayBody, CheckoutPayResult, CheckoutSessionView } from '../protocol/types'
+
+/** An error answer of the API, or a network failure (`status` 0, `code` `network_error`). */
+export class CheckoutApiError extends Error {
+  override name = 'CheckoutApiError'
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field: string | undefined,
+  ) {
+    super(message)
+  }
+}
+
+export interface CheckoutApi {
+  getSession(sessionId: string): Promise<CheckoutSessionView>
+  /** Card data goes here and nowhere else; the body is built and dropped inside this call. */
+  pay(sessionId: string, body: CheckoutPayBody): Promise<CheckoutPayResult>
+}
+
+/** `apiBase` is the API's origin, '' for the page's own (the reference server serves both). */
+export function createCheckoutApi(apiBase = ''): CheckoutApi {
+  const url = (sessionId: string, suffix = '') =>
+    `${apiBase}/v1/checkout/sessions/${encodeURIComponent(sessionId)}${suffix}`
+  return {
+    getSession: (sessionId) => request<CheckoutSessionView>(url(sessionId), { method: 'GET' }),
+    pay: (sessionId, body) =>
+      request<CheckoutPayResult>(url(sessionId, '/pay'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+  }
+}
+
+async function request<T>(url: string, init: RequestInit): Promise<T> {
+  let response: Response
+  try {
+    // `no-store`: a payment status read from a cache would be a lie.
+    response = await fetch(url, { ...init, cache: 'no-store' })
+  } catch {
+    throw new CheckoutApiError(0, 'network_error', 'We could not reach the payment server. Check your connection.', undefined)
+  }
+  const body: unknown = await response.json().catch(() => null)
+  if (response.ok && body !== null) return body as T
+  const error = (body as Partial<ApiErrorBody> | null)?.error
+  throw new CheckoutApiError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? `The payment server answered ${response.status}.`,
+    error?.field,
+  )
+}
