@@ -104,6 +104,36 @@ describe('a visitor on another origin', () => {
     await shown.getByText(/Paid with Visa •••• 4242/).waitFor()
   })
 
+  test('a technical failure leaves the card unknown, with nothing to pay again anywhere', async () => {
+    const conversation = await startChat('Paying now')
+    await shareHouseBlend(conversation.id)
+    const shown = card('House blend, 1 kg')
+
+    const checkout = await payInPopup('4000 0000 0000 0119')
+    await checkout.getByText('Do not resubmit: the payment status is unknown.').first().waitFor()
+    expect(await checkout.getByRole('button', { name: /^Pay / }).count()).toBe(0)
+    await shown.getByText('We’re confirming the payment status. Don’t pay again.').waitFor()
+    expect(await shown.getByRole('button').count()).toBe(0)
+  })
+
+  test('Pay now from a second tab of the same visitor reaches the same checkout session', async () => {
+    const conversation = await startChat('Two tabs open')
+    await shareHouseBlend(conversation.id)
+    const secondTab = await context.newPage()
+    await secondTab.goto(stack.hostUrl)
+    await secondTab.getByRole('button', { name: 'Open chat' }).click()
+
+    const urls: string[] = []
+    for (const tab of [page, secondTab]) {
+      const popupOpened = tab.waitForEvent('popup')
+      await tab.getByRole('article', { name: 'House blend, 1 kg' }).getByRole('button', { name: /Pay now|Reopen checkout/ }).click()
+      const popup = await popupOpened
+      await popup.waitForURL(/\/checkout\/cs_/)
+      urls.push(popup.url())
+    }
+    expect(urls[1]).toBe(urls[0])
+  })
+
   test('the visitor cancels the card and it offers nothing more', async () => {
     const conversation = await startChat('Actually, not today')
     await shareHouseBlend(conversation.id)
