@@ -1,7 +1,7 @@
 import type { Billing, Money } from '../protocol/types'
 import { minorUnits } from './currency'
 
-/** `{ amount: 1250, currency: 'USD' }` -> "$12.50" in `en`, "US$12.50" in `ja`. */
+/** `{ amount: 1250, currency: "USD" }` -> "$12.50"; `{ amount: 3200, currency: "JPY" }` -> "¥3,200" (en), "￥3,200" (ja). */
 export function formatMoney(money: Money, locale: string): string {
   const digits = minorUnits(money.currency)
   return new Intl.NumberFormat(locale, {

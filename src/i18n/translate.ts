@@ -19,7 +19,9 @@ export function translator(locale: Locale): Translate {
 /** The first supported language among an explicit choice, the page's `lang`, and the browser's; else English. */
 export function resolveLocale(...candidates: Array<string | null | undefined | readonly string[]>): Locale {
   for (const candidate of candidates.flat()) {
-    const language = candidate?.toLowerCase().split(/[-_]/)[0]
+    // Options come from plain JS too: a stray number must fall through, not throw.
+    if (typeof candidate !== 'string') continue
+    const language = candidate.toLowerCase().split(/[-_]/)[0]
     if (LOCALES.includes(language as Locale)) return language as Locale
   }
   return 'en'

@@ -26,7 +26,8 @@ export function Composer({ inputRef }: { inputRef: Ref<HTMLTextAreaElement> }) {
         maxLength={4000}
         onKeyDown={(event) => {
           // isComposing: Enter also confirms a Japanese or Chinese IME candidate; that must not send.
-          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) submit(event)
+          // keyCode 229: Safari fires that Enter after compositionend, with isComposing already false.
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) submit(event)
         }}
       />
       <button type="submit" class="pc-button pc-primary">

@@ -40,8 +40,12 @@ export function createWidget(options: WidgetOptions): PaychatWidget {
   if (typeof widgetKey !== 'string' || !widgetKey.trim()) {
     throw new TypeError(`createWidget: widgetKey must be a non-empty string, e.g. ${EXAMPLE}`)
   }
-  if (typeof apiBase !== 'string' || !URL.canParse(apiBase)) {
+  if (typeof apiBase !== 'string' || !isAbsoluteUrl(apiBase)) {
     throw new TypeError(`createWidget: apiBase must be an absolute URL, e.g. ${EXAMPLE}`)
+  }
+  // nodeType rather than instanceof: an element of another frame is still an element.
+  if (options.target != null && (options.target as Partial<Node>).nodeType !== 1) {
+    throw new TypeError(`createWidget: target must be an element, e.g. { ..., target: document.getElementById("chat") }`)
   }
   if (options.position !== undefined && options.position !== 'left' && options.position !== 'right') {
     throw new TypeError(`createWidget: position must be "left" or "right", not ${JSON.stringify(options.position)}`)
@@ -76,6 +80,16 @@ export function createWidget(options: WidgetOptions): PaychatWidget {
       view.destroy()
       events.clear()
     },
+  }
+}
+
+// Not `URL.canParse`: Safari before 17 and Chrome before 120 lack it.
+function isAbsoluteUrl(url: string): boolean {
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
   }
 }
 

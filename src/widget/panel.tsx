@@ -21,7 +21,8 @@ export function Panel({ onClose }: { onClose(): void }) {
       role="dialog"
       aria-labelledby="pc-title"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose()
+        // Escape while composing cancels the IME candidate, not the chat.
+        if (event.key === 'Escape' && !event.isComposing) onClose()
       }}
     >
       <header class="pc-header">
