@@ -29,8 +29,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file drives its own Chromium; two at once is what two cores carry.
+          // Each file drives its own Chromium; two at once is what two cores carry. After the fast projects.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
