@@ -40,6 +40,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, handlers: Reque
   if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot) {
     if (await serveStatic(staticRoot, url.pathname, res, req.method)) return
   }
+  // Browsers ask for it on every page; an empty answer keeps their consoles free of a red 404.
+  if (url.pathname === '/favicon.ico') return res.writeHead(204).end()
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
   res.end(staticRoot ? 'Not found. If this should be a page, run `npm run build` first.' : 'Not found.')
 }
