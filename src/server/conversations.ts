@@ -11,7 +11,7 @@ import { ApiFailure, notFound } from './api-error'
 import { newId, newToken } from './ids'
 import type { ServerState, StoredMessage, VisitorRecord } from './state'
 import { publicBrand, brandByWidgetKey } from './brands'
-import { publicPaymentRequest, sweepExpired } from './payments'
+import { publicPaymentRequest } from './payment-view'
 
 /** Resumes the visitor behind `sessionToken` when it belongs to this widget key, else starts anew. */
 export function startSession(state: ServerState, body: CreateSessionBody): { status: 200 | 201; body: SessionResponse } {
@@ -63,13 +63,12 @@ export function visitorConversation(state: ServerState, visitor: VisitorRecord, 
   return conversation
 }
 
-/** A page ending just before `before` (or at the newest), oldest first. */
+/** A page ending just before `before` (or at the newest), oldest first. Sweep expiries before reading. */
 export function listMessages(
   state: ServerState,
   conversationId: string,
   page: { before?: string | undefined; limit: number },
 ): MessagePage {
-  sweepExpired(state)
   const all = state.messages.get(conversationId) ?? []
   let end = all.length
   if (page.before) {

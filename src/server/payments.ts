@@ -9,6 +9,7 @@ import type {
 import { ApiFailure, invalidState, notFound } from './api-error'
 import { addMessage, conversationById } from './conversations'
 import { newId } from './ids'
+import { publicPaymentRequest } from './payment-view'
 import type { CheckoutSessionRecord, PaymentRequestRecord, ServerState } from './state'
 import { checkCard, outcomeFor } from './test-cards'
 
@@ -22,11 +23,6 @@ const IDEMPOTENCY_TTL_MS = 24 * HOUR
 const FINAL: PaymentRequestStatus[] = ['paid', 'declined', 'revoked', 'expired']
 /** Statuses from which the visitor or operator can still stop the request, and time can expire it. */
 const OPEN: PaymentRequestStatus[] = ['pending', 'checkout_open', 'failed']
-
-export function publicPaymentRequest(record: PaymentRequestRecord): PaymentRequest {
-  const { brandId: _brand, checkoutSessionId: _session, lastCard: _card, ...request } = record
-  return structuredClone(request)
-}
 
 export function paymentRequestById(state: ServerState, id: string): PaymentRequestRecord {
   sweepExpired(state)

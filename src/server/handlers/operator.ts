@@ -5,7 +5,7 @@ import { requireOperator } from '../auth'
 import { addMessage, conversationById, conversationSummaries, listMessages } from '../conversations'
 import { json, parse, readBody } from '../http'
 import { newId } from '../ids'
-import { paymentRequestById, revokeRequest, shareCard } from '../payments'
+import { paymentRequestById, revokeRequest, shareCard, sweepExpired } from '../payments'
 import { route } from '../route'
 import * as schema from '../schemas'
 import { eventStream, lastEventIdOf } from '../sse'
@@ -39,6 +39,7 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
 
     operatorRoute('get', '/conversations/:id/messages', ({ request, params }) => {
       const conversation = conversationById(state, params.id!)
+      sweepExpired(state)
       return listMessages(state, conversation.id, parse(schema.page, Object.fromEntries(new URL(request.url).searchParams)))
     }),
 

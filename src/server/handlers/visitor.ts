@@ -3,7 +3,8 @@ import { ApiFailure } from '../api-error'
 import { requireVisitor } from '../auth'
 import { addMessage, listMessages, startSession, visitorConversation } from '../conversations'
 import { json, parse, readBody } from '../http'
-import { declineRequest, openCheckout, paymentRequestById, publicPaymentRequest } from '../payments'
+import { declineRequest, openCheckout, paymentRequestById, sweepExpired } from '../payments'
+import { publicPaymentRequest } from '../payment-view'
 import { route } from '../route'
 import * as schema from '../schemas'
 import { eventStream, lastEventIdOf } from '../sse'
@@ -28,6 +29,7 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
     route('get', '/v1/conversations/:id/messages', ({ request, params }) => {
       const conversation = visitorConversation(state, requireVisitor(state, request), params.id!)
       const query = Object.fromEntries(new URL(request.url).searchParams)
+      sweepExpired(state)
       return listMessages(state, conversation.id, parse(schema.page, query))
     }),
 
