@@ -56,7 +56,14 @@ function applyEvent(state: ConsoleState, event: OperatorEvent): ConsoleState {
   switch (event.type) {
     case 'conversation.created': {
       if (state.conversations.some((c) => c.id === event.conversation.id)) return state
-      const summary: ConversationSummary = { ...event.conversation, visitorName: null, lastMessage: null, messageCount: 0 }
+      const summary: ConversationSummary = {
+        ...event.conversation,
+        channel: 'web',
+        whatsapp: null,
+        visitorName: null,
+        lastMessage: null,
+        messageCount: 0,
+      }
       return { ...state, conversations: sortNewestFirst([summary, ...state.conversations]) }
     }
     case 'message.created':

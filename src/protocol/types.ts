@@ -31,13 +31,17 @@ export interface PublicBrand {
   greeting: string
   /** Origins (`https://pay.example`) whose checkout URLs the widget may open, besides the API's own. */
   checkoutOrigins: string[]
+  /** The brand takes WhatsApp: the widget may offer "Continue on WhatsApp". */
+  whatsapp: boolean
 }
 
 /** An operator's view of a brand. */
-export interface Brand extends PublicBrand {
+export interface Brand extends Omit<PublicBrand, 'whatsapp'> {
   widgetKey: string
   /** Origins allowed to embed the widget; `['*']` for the open demo brands. */
   allowedOrigins: string[]
+  /** The WhatsApp Business number in international digits (`15550001234`), or null. */
+  whatsappNumber: string | null
 }
 
 export interface Conversation {
@@ -48,8 +52,24 @@ export interface Conversation {
   updatedAt: string
 }
 
+export type Channel = 'web' | 'whatsapp'
+
+/** A WhatsApp contact linked to a conversation. */
+export interface WhatsAppContact {
+  /** `wa_id` (phone digits), or the `user_id` when the contact shares no phone number. */
+  id: string
+  profileName: string | null
+  /** The customer's last message: the 24-hour window for free text runs from here. */
+  lastInboundAt: string
+  /** When free text stops being allowed (`lastInboundAt` + 24 h). */
+  windowClosesAt: string
+}
+
 /** One row of the operator's conversation list. */
 export interface ConversationSummary extends Conversation {
+  /** `whatsapp` once a WhatsApp contact is linked (the web chat keeps working too). */
+  channel: Channel
+  whatsapp: WhatsAppContact | null
   visitorName: string | null
   lastMessage: Message | null
   messageCount: number
@@ -203,6 +223,15 @@ export interface CheckoutPayResult {
   /** Human sentence the page shows. */
   message: string
   paymentRequest: PaymentRequest
+}
+
+/** `POST /v1/conversations/{id}/handoff/whatsapp` answer. */
+export interface WhatsAppHandoff {
+  /** `https://wa.me/<digits>?text=<prefilled text carrying the code>`. */
+  url: string
+  /** Short, single-use code the customer's first WhatsApp message carries. */
+  code: string
+  expiresAt: string
 }
 
 /** `POST /v1/sessions` body. */

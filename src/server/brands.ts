@@ -7,6 +7,6 @@ export function brandByWidgetKey(state: ServerState, widgetKey: string): Brand {
   throw new ApiFailure(404, 'unknown_widget_key', 'No brand uses this widget key. Check data-widget-key.', 'widgetKey')
 }
 
-export function publicBrand({ widgetKey: _key, allowedOrigins: _origins, ...brand }: Brand): PublicBrand {
-  return brand
+export function publicBrand({ widgetKey: _key, allowedOrigins: _origins, whatsappNumber, ...brand }: Brand): PublicBrand {
+  return { ...brand, whatsapp: whatsappNumber !== null }
 }

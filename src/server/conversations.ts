@@ -12,6 +12,7 @@ import { newId, newToken } from './ids'
 import type { ServerState, StoredMessage, VisitorRecord } from './state'
 import { publicBrand, brandByWidgetKey } from './brands'
 import { publicPaymentRequest } from './payment-view'
+import { whatsappContactOf } from './whatsapp/window'
 
 /** Resumes the visitor behind `sessionToken` when it belongs to this widget key, else starts anew. */
 export function startSession(state: ServerState, body: CreateSessionBody): { status: 200 | 201; body: SessionResponse } {
@@ -21,14 +22,7 @@ export function startSession(state: ServerState, body: CreateSessionBody): { sta
     const conversation = state.conversations.get(known.conversationId)!
     return { status: 200, body: { session: sessionOf(known, true), brand: publicBrand(brand), conversation } }
   }
-  const now = state.clock.iso()
-  const conversation: Conversation = {
-    id: newId('conv'),
-    brandId: brand.id,
-    visitorId: newId('vis'),
-    createdAt: now,
-    updatedAt: now,
-  }
+  const conversation = createConversation(state, brand.id)
   const visitor: VisitorRecord = {
     id: conversation.visitorId,
     brandId: brand.id,
@@ -37,11 +31,18 @@ export function startSession(state: ServerState, body: CreateSessionBody): { sta
     email: body.visitor?.email ?? null,
     conversationId: conversation.id,
   }
+  state.visitors.set(visitor.token, visitor)
+  return { status: 201, body: { session: sessionOf(visitor, false), brand: publicBrand(brand), conversation } }
+}
+
+/** A new, empty conversation of a brand; operators hear of it at once. */
+export function createConversation(state: ServerState, brandId: string): Conversation {
+  const now = state.clock.iso()
+  const conversation: Conversation = { id: newId('conv'), brandId, visitorId: newId('vis'), createdAt: now, updatedAt: now }
   state.conversations.set(conversation.id, conversation)
   state.messages.set(conversation.id, [])
-  state.visitors.set(visitor.token, visitor)
   state.events.operator.append({ type: 'conversation.created', conversationId: conversation.id, conversation })
-  return { status: 201, body: { session: sessionOf(visitor, false), brand: publicBrand(brand), conversation } }
+  return conversation
 }
 
 function sessionOf(visitor: VisitorRecord, resumed: boolean): SessionResponse['session'] {
@@ -133,11 +134,14 @@ export function conversationSummaries(state: ServerState, brandId?: string): Con
   return [...state.conversations.values()]
     .filter((c) => !brandId || c.brandId === brandId)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .map((c) => {
+    .map((c): ConversationSummary => {
       const messages = state.messages.get(c.id) ?? []
       const last = messages.at(-1)
+      const whatsapp = whatsappContactOf(state, c.id)
       return {
         ...c,
+        channel: whatsapp ? 'whatsapp' : 'web',
+        whatsapp,
         visitorName: visitors.get(c.id)?.name ?? null,
         lastMessage: last ? toMessage(state, last) : null,
         messageCount: messages.length,

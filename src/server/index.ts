@@ -4,6 +4,7 @@ import { checkoutHandlers } from './handlers/checkout'
 import { mockHandlers } from './handlers/mock'
 import { operatorHandlers } from './handlers/operator'
 import { visitorHandlers } from './handlers/visitor'
+import { whatsappWebhookHandlers } from './handlers/whatsapp'
 import { ApiFailure } from './api-error'
 import { json } from './http'
 import { withCors } from './cors'
@@ -30,6 +31,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
     ...visitorHandlers(state),
     ...checkoutHandlers(state),
     ...operatorHandlers(state),
+    ...whatsappWebhookHandlers(state),
     ...(options.mock === false ? [] : mockHandlers(state)),
     // Last: any other /v1 path gets the error envelope instead of falling through.
     http.all('*/v1/*', ({ request }) =>

@@ -89,3 +89,11 @@ export const checkoutPay = z.object({
 export const clockAdvance = z.object({ advanceMs: z.number().int().min(0).max(366 * 24 * 3_600_000) })
 
 export const settle = z.object({ outcome: z.enum(['paid', 'failed']) })
+
+export const mockInbound = z.object({
+  from: z.string().regex(/^\d{6,15}$/, 'must be the sender’s phone number in digits, e.g. "15551234567"'),
+  name: z.string().trim().max(100).optional(),
+  text: messageText,
+  /** The business number written to; the first brand with WhatsApp when omitted. */
+  to: z.string().regex(/^\d{6,15}$/).optional(),
+})

@@ -11,6 +11,7 @@ export const seedBrands: Brand[] = [
     greeting: 'Hi! Ask us anything about our coffee — we can take your order right here.',
     checkoutOrigins: [],
     allowedOrigins: ['*'],
+    whatsappNumber: '15550001234',
   },
   {
     id: 'brand_sakura',
@@ -21,6 +22,7 @@ export const seedBrands: Brand[] = [
     greeting: 'こんにちは！お茶のことなら何でもお聞きください。',
     checkoutOrigins: [],
     allowedOrigins: ['*'],
+    whatsappNumber: null,
   },
 ]
 

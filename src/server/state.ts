@@ -48,7 +48,43 @@ export interface GatewayRecord extends Gateway {
   secrets: Record<string, string>
 }
 
+/** A WhatsApp contact as kept: which conversation it continues, and when it last wrote. */
+export interface WhatsAppContactRecord {
+  id: string
+  brandId: string
+  profileName: string | null
+  conversationId: string
+  lastInboundAt: number
+}
+
+export interface HandoffCode {
+  conversationId: string
+  expiresAt: number
+  used: boolean
+}
+
+/** What the simulated Cloud API sent on the business's behalf. */
+export interface OutboundWhatsApp {
+  id: string
+  to: string
+  brandId: string
+  conversationId: string
+  type: 'text' | 'template'
+  text: string
+  status: 'accepted' | 'sent' | 'delivered' | 'read'
+  createdAt: string
+}
+
+export interface WhatsAppSettings {
+  /** `hub.verify_token` the GET handshake must present. */
+  verifyToken: string
+  /** Signs webhook bodies (`X-Hub-Signature-256`). */
+  appSecret: string
+}
+
 export interface ServerStateOptions {
+  /** Webhook secrets (default: the demo values documented in the README). */
+  whatsapp?: Partial<WhatsAppSettings>
   /** Bearer token of the operator API (default `op_demo`). */
   operatorToken?: string
   /** Time source before the mock offset (default `Date.now`). */
@@ -70,6 +106,13 @@ export interface ServerState {
   checkoutSessions: Map<string, CheckoutSessionRecord>
   /** `<payment request id> <Idempotency-Key>` -> the answer given. */
   idempotency: Map<string, IdempotentCheckout>
+  readonly whatsapp: WhatsAppSettings
+  /** By contact id (`wa_id` or `user_id`). */
+  whatsappContacts: Map<string, WhatsAppContactRecord>
+  handoffCodes: Map<string, HandoffCode>
+  /** Inbound WhatsApp message ids already processed: a redelivery changes nothing. */
+  whatsappSeen: Set<string>
+  whatsappOutbox: OutboundWhatsApp[]
   reset(): void
 }
 
@@ -87,6 +130,14 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     paymentRequests: new Map(),
     checkoutSessions: new Map(),
     idempotency: new Map(),
+    whatsapp: {
+      verifyToken: options.whatsapp?.verifyToken ?? 'paychat-demo-verify',
+      appSecret: options.whatsapp?.appSecret ?? 'paychat-demo-secret',
+    },
+    whatsappContacts: new Map(),
+    handoffCodes: new Map(),
+    whatsappSeen: new Set(),
+    whatsappOutbox: [],
     reset() {
       state.clock.reset()
       state.events = new EventHub()
@@ -98,9 +149,13 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
         state.paymentRequests,
         state.checkoutSessions,
         state.idempotency,
+        state.whatsappContacts,
+        state.handoffCodes,
+        state.whatsappSeen,
       ]) {
         map.clear()
       }
+      state.whatsappOutbox = []
       state.brands = new Map(seedBrands.map((b) => [b.id, structuredClone(b)]))
       state.paymentPages = new Map(seedPaymentPages.map((p) => [p.id, structuredClone(p)]))
     },

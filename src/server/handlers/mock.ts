@@ -4,8 +4,11 @@ import { paymentRequestById, settleUnknown, sweepExpired } from '../payments'
 import { route } from '../route'
 import * as schema from '../schemas'
 import type { ServerState } from '../state'
+import { receiveWebhook } from '../whatsapp/inbound'
+import { inboundPayload } from '../whatsapp/inbound-payload'
+import { hmacSha256Hex } from '../whatsapp/signature'
 
-/** Controls for tests and the demo: reset, move the clock, settle an unknown payment. */
+/** Controls for tests and the demo: reset, move the clock, settle an unknown payment, act as WhatsApp. */
 export function mockHandlers(state: ServerState): HttpHandler[] {
   const clock = () => ({ now: state.clock.iso() })
   return [
@@ -19,6 +22,13 @@ export function mockHandlers(state: ServerState): HttpHandler[] {
       sweepExpired(state)
       return clock()
     }),
+    route('post', '/v1/mock/whatsapp/inbound', async ({ request }) => {
+      const input = await readBody(request, schema.mockInbound)
+      const raw = JSON.stringify(inboundPayload(state, input))
+      await receiveWebhook(state, raw, `sha256=${await hmacSha256Hex(state.whatsapp.appSecret, raw)}`)
+      return json({ delivered: true })
+    }),
+    route('get', '/v1/mock/whatsapp/outbox', () => ({ messages: state.whatsappOutbox })),
     route('post', '/v1/mock/payment-requests/:id/settle', async ({ request, params }) => {
       const { outcome } = await readBody(request, schema.settle)
       return settleUnknown(state, paymentRequestById(state, params.id!), outcome)

@@ -7,6 +7,8 @@ import { json, parse, readBody } from '../http'
 import { newId } from '../ids'
 import { paymentRequestById, revokeRequest, shareCard, sweepExpired } from '../payments'
 import { route } from '../route'
+import { sendWhatsAppText } from '../whatsapp/cloud-api'
+import { assertWindowOpen, contactRecordOf } from '../whatsapp/window'
 import * as schema from '../schemas'
 import { eventStream, lastEventIdOf } from '../sse'
 import type { GatewayRecord, ServerState } from '../state'
@@ -46,6 +48,12 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
     operatorRoute('post', '/conversations/:id/messages', async ({ request, params }) => {
       const conversation = conversationById(state, params.id!)
       const { text } = await readBody(request, schema.operatorMessage)
+      // A WhatsApp-linked conversation also goes out on WhatsApp, where free text needs an open window.
+      const contact = contactRecordOf(state, conversation.id)
+      if (contact) {
+        assertWindowOpen(state, contact)
+        sendWhatsAppText(state, contact, text)
+      }
       const brand = state.brands.get(conversation.brandId)
       const { message } = addMessage(state, conversation.id, { author: { role: 'operator', name: brand?.name ?? null }, text })
       return json(message, 201)

@@ -6,6 +6,7 @@ import { json, parse, readBody } from '../http'
 import { declineRequest, openCheckout, paymentRequestById, sweepExpired } from '../payments'
 import { publicPaymentRequest } from '../payment-view'
 import { route } from '../route'
+import { issueHandoff } from '../whatsapp/handoff'
 import * as schema from '../schemas'
 import { eventStream, lastEventIdOf } from '../sse'
 import type { ServerState, VisitorRecord } from '../state'
@@ -48,6 +49,11 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
     route('get', '/v1/conversations/:id/events', ({ request, params }) => {
       const conversation = visitorConversation(state, requireVisitor(state, request), params.id!)
       return eventStream(request, state.events.conversation(conversation.id), lastEventIdOf(request))
+    }),
+
+    route('post', '/v1/conversations/:id/handoff/whatsapp', ({ request, params }) => {
+      const conversation = visitorConversation(state, requireVisitor(state, request), params.id!)
+      return issueHandoff(state, conversation.id, conversation.brandId)
     }),
 
     route('get', '/v1/payment-requests/:id', ({ request, params }) =>

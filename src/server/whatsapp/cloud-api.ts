@@ -1,0 +1,18 @@
+import { newId } from '../ids'
+import type { OutboundWhatsApp, ServerState, WhatsAppContactRecord } from '../state'
+
+/** The simulated Cloud API's send: recorded in the outbox the mock controls expose. */
+export function sendWhatsAppText(state: ServerState, contact: WhatsAppContactRecord, text: string): OutboundWhatsApp {
+  const message: OutboundWhatsApp = {
+    id: newId('wamid'),
+    to: contact.id,
+    brandId: contact.brandId,
+    conversationId: contact.conversationId,
+    type: 'text',
+    text,
+    status: 'accepted',
+    createdAt: state.clock.iso(),
+  }
+  state.whatsappOutbox.push(message)
+  return message
+}
