@@ -70,6 +70,9 @@ function applyEvent(state: ConsoleState, event: OperatorEvent): ConsoleState {
       return addMessage(state, event.message)
     case 'payment_request.updated':
       return { ...state, requests: putRequest(state.requests, event.paymentRequest) }
+    case 'conversation.handed_off':
+      // Its "Continued on WhatsApp" message follows as its own event.
+      return state
   }
 }
 

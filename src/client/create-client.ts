@@ -6,6 +6,7 @@ import type {
   MessagePage,
   PaymentRequest,
   SessionResponse,
+  WhatsAppHandoff,
 } from '../protocol/types'
 import { jitter, retryAfterMs } from './backoff'
 import { MAX_RETRY_AFTER, RETRIES, RETRY_STATUS, TIMEOUT } from './defaults'
@@ -108,6 +109,10 @@ export function createClient(options: ClientOptions): PaychatClient {
     declinePaymentRequest(paymentRequestId) {
       // Declining a declined request answers 200 again, so a retry is harmless.
       return call<PaymentRequest>('POST', `v1/payment-requests/${id(paymentRequestId)}/decline`, { idempotent: true })
+    },
+    requestWhatsAppHandoff(conversationId) {
+      // Not retried: each call issues a new single-use code.
+      return call<WhatsAppHandoff>('POST', `v1/conversations/${id(conversationId)}/handoff/whatsapp`, { idempotent: false })
     },
     subscribe(conversationId, subscribeOptions) {
       return openEventStream(

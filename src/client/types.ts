@@ -6,6 +6,7 @@ import type {
   MessagePage,
   PaymentRequest,
   SessionResponse,
+  WhatsAppHandoff,
 } from '../protocol/types'
 
 export interface ClientOptions {
@@ -51,6 +52,8 @@ export interface PaychatClient {
   getPaymentRequest(id: string): Promise<PaymentRequest>
   createCheckout(paymentRequestId: string, idempotencyKey: string): Promise<CheckoutSessionLink>
   declinePaymentRequest(id: string): Promise<PaymentRequest>
+  /** A single-use code and the `wa.me` link that continues this conversation on WhatsApp. */
+  requestWhatsAppHandoff(conversationId: string): Promise<WhatsAppHandoff>
   /** Opens the SSE stream; reconnects with backoff and resumes from the last id it saw. */
   subscribe(conversationId: string, options: SubscribeOptions): Subscription
 }

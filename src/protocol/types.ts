@@ -262,6 +262,8 @@ export interface SendMessageBody {
 export type ConversationEvent =
   | { type: 'message.created'; conversationId: string; message: Message }
   | { type: 'payment_request.updated'; conversationId: string; paymentRequest: PaymentRequest }
+  /** A WhatsApp contact now continues this conversation (its first message carried the handoff code). */
+  | { type: 'conversation.handed_off'; conversationId: string; channel: 'whatsapp' }
 
 /** Events on `GET /v1/operator/events`: the visitor events of every conversation, and new conversations. */
 export type OperatorEvent =

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import { isAllowedCheckoutUrl, isApiError } from '../client/index'
 import type { Subscription } from '../client/types'
-import type { CheckoutSessionLink, ConversationEvent, PaymentRequest, PaymentRequestStatus } from '../protocol/types'
+import type { CheckoutSessionLink, ConversationEvent, PaymentRequest, PaymentRequestStatus, WhatsAppHandoff } from '../protocol/types'
 import { applyEvent } from './apply-event'
 import { makeClientId } from './client-id'
 import { errorSentence } from './error-sentence'
@@ -50,6 +50,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     checkout,
     decline,
     refreshCard,
+    continueOnWhatsApp,
     stop,
   }))
   const get = store.getState
@@ -124,7 +125,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     const next = applyEvent(state, event)
     set(next === state ? { lastEventId: id } : { ...next, lastEventId: id })
 
-    const card = event.type === 'message.created' ? event.message.paymentRequest : event.paymentRequest
+    if (event.type === 'conversation.handed_off') emit('handoff', { channel: event.channel })
+    const card =
+      event.type === 'message.created' ? event.message.paymentRequest : event.type === 'payment_request.updated' ? event.paymentRequest : null
     if (card) cardChanged(state.cards[card.id], next.cards[card.id])
     if (event.type === 'message.created' && event.message.author.role !== 'visitor' && next.messages !== state.messages) {
       // A changed list for a message that is not the visitor's own means it was not there before.
@@ -293,6 +296,19 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     return new Error(sentence, { cause })
   }
 
+  async function continueOnWhatsApp(): Promise<WhatsAppHandoff> {
+    const conversation = get().conversation
+    if (!conversation) throw new Error('The chat is still starting. Please try again in a moment.')
+    let handoff: WhatsAppHandoff
+    try {
+      handoff = await client.requestWhatsAppHandoff(conversation.id)
+    } catch (error) {
+      throw new Error(errorSentence(error, 'WhatsApp could not be opened. Please try again.'), { cause: error })
+    }
+    if (!isWhatsAppLink(handoff.url)) throw new Error('This WhatsApp link cannot be opened safely.')
+    return handoff
+  }
+
   function stop() {
     subscription?.close()
     subscription = null
@@ -301,6 +317,16 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   }
 
   return store
+}
+
+/** Only WhatsApp's own click-to-chat links leave the page for WhatsApp. */
+function isWhatsAppLink(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.origin === 'https://wa.me' && !parsed.username && !parsed.password
+  } catch {
+    return false
+  }
 }
 
 /** The own message with this clientId, still local or already replaced by the server's copy. */

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { PaychatClient, StreamStatus } from '../client/types'
-import type { CheckoutSessionLink, Conversation, Message, PaymentRequest, PublicBrand } from '../protocol/types'
+import type { CheckoutSessionLink, Conversation, Message, PaymentRequest, PublicBrand, WhatsAppHandoff } from '../protocol/types'
 
 export type SendStatus = 'sending' | 'sent' | 'failed'
 
@@ -25,6 +25,8 @@ export interface PaychatEventMap {
   'payment:paid': { paymentRequest: PaymentRequest }
   'payment:failed': { paymentRequest: PaymentRequest }
   'payment:declined': { paymentRequest: PaymentRequest }
+  /** The conversation continues on WhatsApp: the customer's first message there carried the code. */
+  handoff: { channel: 'whatsapp' }
 }
 export type PaychatEventName = keyof PaychatEventMap
 
@@ -63,6 +65,8 @@ export interface ChatActions {
   decline(paymentRequestId: string): Promise<void>
   /** Refetches one card (a checkout window said something happened). Never rejects; on failure the card stays as it was. */
   refreshCard(paymentRequestId: string): Promise<void>
+  /** Asks for a WhatsApp handoff link; rejects with a user-facing sentence if it is not a wa.me link. */
+  continueOnWhatsApp(): Promise<WhatsAppHandoff>
   /** Closes the event stream. */
   stop(): void
 }

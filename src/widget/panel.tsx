@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import { Composer } from './composer'
 import { MessageList } from './message-list'
 import { useStore } from './use-store'
+import { WhatsAppButton } from './whatsapp-button'
 import { useWidget } from './widget-context'
 
 /** The open chat: a labelled dialog that takes focus into the composer and closes on Escape. */
@@ -48,6 +49,7 @@ export function Panel({ onClose }: { onClose(): void }) {
         </p>
       )}
       <MessageList />
+      <WhatsAppButton />
       <Composer inputRef={input} />
     </section>
   )

@@ -45,7 +45,7 @@ export function hostPage(apiBase: string): string {
   <script>
     window.Paychat = window.Paychat || function () { (Paychat.q = Paychat.q || []).push(arguments) };
     window.hostEvents = [];
-    ['ready', 'open', 'close', 'message', 'payment:opened', 'payment:paid', 'payment:failed', 'payment:declined']
+    ['ready', 'open', 'close', 'message', 'payment:opened', 'payment:paid', 'payment:failed', 'payment:declined', 'handoff']
       .forEach(function (name) { Paychat('on', name, function () { hostEvents.push(name) }) });
   </script>
   <script async src="${apiBase}/paychat.js" data-widget-key="wk_demo"></script>

@@ -28,6 +28,7 @@ export const en = {
   statusDeclined: 'You cancelled this payment.',
   statusRevoked: 'Withdrawn by {brand}',
   statusExpired: 'This payment request expired.',
+  continueOnWhatsApp: 'Continue on WhatsApp',
   paymentRequest: 'Payment request',
 } as const
 

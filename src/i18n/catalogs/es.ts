@@ -29,5 +29,6 @@ export const es: Catalog = {
   statusDeclined: 'Cancelaste este pago.',
   statusRevoked: 'Retirado por {brand}',
   statusExpired: 'Esta solicitud de pago caducó.',
+  continueOnWhatsApp: 'Continuar en WhatsApp',
   paymentRequest: 'Solicitud de pago',
 }

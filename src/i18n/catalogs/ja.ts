@@ -29,5 +29,6 @@ export const ja: Catalog = {
   statusDeclined: 'この支払いはキャンセルされました。',
   statusRevoked: '{brand} により取り消されました',
   statusExpired: 'この支払いリクエストは期限切れです。',
+  continueOnWhatsApp: 'WhatsAppで続ける',
   paymentRequest: '支払いリクエスト',
 }

@@ -29,5 +29,6 @@ export const zh: Catalog = {
   statusDeclined: '你已取消此付款。',
   statusRevoked: '已被 {brand} 撤回',
   statusExpired: '此付款请求已过期。',
+  continueOnWhatsApp: '在 WhatsApp 上继续',
   paymentRequest: '付款请求',
 }

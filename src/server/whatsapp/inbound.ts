@@ -70,6 +70,9 @@ function receiveMessage(state: ServerState, brand: Brand, contactId: string, pro
     conversationId,
     lastInboundAt: state.clock.now(),
   })
-  if (handedOff) addMessage(state, conversationId, { author: { role: 'system', name: null }, text: 'Continued on WhatsApp' })
+  if (handedOff) {
+    state.events.emit({ type: 'conversation.handed_off', conversationId, channel: 'whatsapp' })
+    addMessage(state, conversationId, { author: { role: 'system', name: null }, text: 'Continued on WhatsApp' })
+  }
   addMessage(state, conversationId, { author: { role: 'visitor', name: profileName }, text })
 }

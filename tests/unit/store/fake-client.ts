@@ -24,6 +24,7 @@ export function fakeClient() {
     startError: null as Error | null,
     sendError: null as Error | null,
     checkoutUrl: 'https://pay.example/cs_1',
+    handoffUrl: 'https://wa.me/15550001234?text=Hi%20(code%20PC-ABCDEF)',
     checkoutExpiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
     card: card('pr_1', 'checkout_open', 2) as PaymentRequest,
   }
@@ -63,6 +64,10 @@ export function fakeClient() {
         method: 'POST',
         url: `https://chat.example.com/v1/payment-requests/${id}/decline`,
       })
+    },
+    async requestWhatsAppHandoff(conversationId) {
+      calls.push(['requestWhatsAppHandoff', conversationId])
+      return { url: fake.handoffUrl, code: 'PC-ABCDEF', expiresAt: fake.checkoutExpiresAt }
     },
     subscribe(conversationId, options) {
       calls.push(['subscribe', conversationId, options.lastEventId])

@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { operator } from './operator'
+import { launchChromium, startStack, type Stack } from './stack'
+
+let browser: Browser
+let stack: Stack
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  stack = await startStack()
+})
+afterAll(async () => {
+  await browser?.close()
+  await stack?.close()
+})
+
+test('a web chat continues on WhatsApp: the code in the first WhatsApp message joins the same thread', async () => {
+  const context = await browser.newContext()
+  // This machine reaches no outside host: answer for wa.me so the opened window has somewhere to land.
+  await context.route('https://wa.me/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>WhatsApp</title>' }))
+  const page = await context.newPage()
+  await page.goto(stack.hostUrl)
+  await page.getByRole('button', { name: 'Open chat' }).click()
+  await page.getByRole('textbox', { name: 'Message' }).fill('Can we talk on WhatsApp?')
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter')
+  await page.getByText('Sent').waitFor()
+
+  const popupOpened = page.waitForEvent('popup')
+  await page.getByRole('button', { name: 'Continue on WhatsApp' }).click()
+  const whatsapp = await popupOpened
+  await whatsapp.waitForURL(/^https:\/\/wa\.me\//)
+  const prefilled = new URL(whatsapp.url()).searchParams.get('text')!
+  const code = /PC-[A-Z0-9]{6}/.exec(prefilled)![0]
+
+  await fetch(`${stack.apiBase}/v1/mock/whatsapp/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from: '15551234567', name: 'Kenji', text: prefilled }),
+  })
+  await page.getByText('Continued on WhatsApp').waitFor()
+  await page.getByText(prefilled).waitFor()
+  expect(code).toMatch(/^PC-/)
+
+  const op = operator(stack.apiBase)
+  const conversation = await op.conversationWith(prefilled)
+  await op.reply(conversation.id, 'Sure — this is us on WhatsApp.')
+  await page.getByText('Sure — this is us on WhatsApp.').waitFor()
+  const outbox = await (await fetch(`${stack.apiBase}/v1/mock/whatsapp/outbox`)).json()
+  expect(outbox.messages).toMatchObject([{ to: '15551234567', text: 'Sure — this is us on WhatsApp.' }])
+  expect(await page.evaluate(() => (window as unknown as { hostEvents: string[] }).hostEvents)).toContain('handoff')
+  await context.close()
+})
