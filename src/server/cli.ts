@@ -8,7 +8,11 @@ const host = process.env.HOST ?? 'localhost'
 const operatorToken = process.env.PAYCHAT_OPERATOR_TOKEN ?? 'op_demo'
 const staticRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
 
-const server = createNodeServer({ state: createServerState({ operatorToken }), staticRoot })
+const whatsapp = {
+  ...(process.env.PAYCHAT_WA_VERIFY_TOKEN ? { verifyToken: process.env.PAYCHAT_WA_VERIFY_TOKEN } : {}),
+  ...(process.env.PAYCHAT_WA_APP_SECRET ? { appSecret: process.env.PAYCHAT_WA_APP_SECRET } : {}),
+}
+const server = createNodeServer({ state: createServerState({ operatorToken, whatsapp }), staticRoot })
 server.listen(port, host, () => {
   const base = `http://${host}:${port}`
   console.log(`Paychat reference server
@@ -18,6 +22,7 @@ server.listen(port, host, () => {
   Widget script     ${base}/paychat.js
   API               ${base}/v1   (see docs/api.md)
   Hosted checkout   ${base}/checkout/<checkoutSessionId>
+  WhatsApp webhook  ${base}/v1/webhooks/whatsapp   (simulate a customer: POST ${base}/v1/mock/whatsapp/inbound)
 Press Ctrl+C to stop.`)
 })
 
