@@ -78,9 +78,10 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
         const event = parseOperatorEvent(type, data)
         if (!event) return
         dispatch({ type: 'event', event })
-        // The event carries no visitor name, and a message may name a conversation the list has not
-        // seen yet: either way the row needs the server's summary.
-        if (event.type === 'conversation.created' || !knownIds.current.has(event.conversationId)) void loadList()
+        // The event carries no visitor name, a message may name a conversation the list has not seen
+        // yet, and a handoff changes the channel: each time the row needs the server's summary.
+        const stale = event.type === 'conversation.created' || event.type === 'conversation.handed_off'
+        if (stale || !knownIds.current.has(event.conversationId)) void loadList()
       },
       onError(message, final) {
         setLive(final ? 'stopped' : 'reconnecting')

@@ -22,11 +22,14 @@ export function ConversationList({ conversations, brandNames, selectedId, onSele
             onClick={() => onSelect(c.id)}
           >
             <span class="row-top">
-              <span class="row-name">{visitorLabel(c.visitorName, c.visitorId)}</span>
+              <span class="row-name">{visitorLabel(c.visitorName ?? c.whatsapp?.profileName ?? null, c.visitorId)}</span>
               <span class="row-time">{shortTimeLabel(c.updatedAt)}</span>
             </span>
             <span class="row-preview">{messagePreview(c.lastMessage)}</span>
-            <span class="row-brand">{brandNames[c.brandId] ?? c.brandId}</span>
+            <span class="row-brand">
+              {brandNames[c.brandId] ?? c.brandId}
+              {c.channel === 'whatsapp' && ' · WhatsApp'}
+            </span>
           </button>
         </li>
       ))}

@@ -34,6 +34,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         <p>
           {props.brandName} · started {timeLabel(conversation.createdAt)}
         </p>
+        {conversation.whatsapp && <WindowStatus closesAt={conversation.whatsapp.windowClosesAt} />}
       </header>
       <div class="thread">
         {props.hasMore && (
@@ -64,4 +65,13 @@ export function ConversationPane(props: ConversationPaneProps) {
       </div>
     </section>
   )
+}
+
+/** WhatsApp only takes free text for 24 h after the customer's last message; say how long is left. */
+function WindowStatus({ closesAt }: { closesAt: string }) {
+  const left = Date.parse(closesAt) - Date.now()
+  if (left <= 0) return <p class="window-closed">WhatsApp · window closed: only an approved template can be sent.</p>
+  const hours = Math.floor(left / 3_600_000)
+  const minutes = Math.floor((left % 3_600_000) / 60_000)
+  return <p class="window-open">WhatsApp · free replies for {hours} h {minutes} min more</p>
 }

@@ -49,5 +49,11 @@ test('a web chat continues on WhatsApp: the code in the first WhatsApp message j
   const outbox = await (await fetch(`${stack.apiBase}/v1/mock/whatsapp/outbox`)).json()
   expect(outbox.messages).toMatchObject([{ to: '15551234567', text: 'Sure — this is us on WhatsApp.' }])
   expect(await page.evaluate(() => (window as unknown as { hostEvents: string[] }).hostEvents)).toContain('handoff')
+
+  const console = await context.newPage()
+  await console.goto(`${stack.apiBase}/operator`)
+  await console.getByRole('button', { name: /WhatsApp/ }).click()
+  await console.getByText(/^WhatsApp · free replies for 2[34] h/).waitFor()
+  await console.locator('.thread').getByText('Sure — this is us on WhatsApp.').waitFor()
   await context.close()
 })
