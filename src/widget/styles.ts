@@ -29,11 +29,11 @@ svg{width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .pc-link{border:0;background:none;padding:0;color:var(--pc-accent);text-decoration:underline}
 .pc-handoff{padding:6px 12px 0;display:flex;flex-direction:column;align-items:flex-start;gap:4px}
 .pc-handoff p{margin:0;font-size:13px}
-.pc-whatsapp{font-size:13px;padding:5px 10px;border-color:#1a7f4b;color:#0f6b3c}
 .pc-composer{display:flex;gap:8px;padding:10px 12px;border-top:1px solid var(--pc-line)}
 .pc-composer textarea{flex:1;resize:none;min-height:40px;max-height:120px;padding:9px 12px;border:1px solid var(--pc-line);border-radius:12px;font:inherit;font-size:16px;color:inherit;background:var(--pc-bg)}
 .pc-button{border:1px solid var(--pc-line);background:var(--pc-bg);color:var(--pc-fg);padding:8px 14px;border-radius:10px;font-weight:600}
 .pc-primary{background:var(--pc-accent);border-color:var(--pc-accent);color:var(--pc-on-accent)}
+.pc-whatsapp{font-size:13px;padding:5px 10px;border-color:#1a7f4b;color:#0f6b3c}
 .pc-button:disabled{opacity:.55;cursor:progress}
 .pc-card{border:1px solid var(--pc-line);border-radius:14px;padding:12px 14px;background:var(--pc-bg);box-shadow:0 1px 3px rgba(0,0,0,.06)}
 .pc-card p{margin:0 0 6px}
