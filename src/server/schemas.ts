@@ -97,3 +97,5 @@ export const mockInbound = z.object({
   /** The business number written to; the first brand with WhatsApp when omitted. */
   to: z.string().regex(/^\d{6,15}$/).optional(),
 })
+
+export const mockStatus = z.object({ status: z.enum(['sent', 'delivered', 'read']) })

@@ -65,7 +65,10 @@ export interface HandoffCode {
 
 /** What the simulated Cloud API sent on the business's behalf. */
 export interface OutboundWhatsApp {
+  /** The Cloud API's message id (`wamid…`), which status webhooks refer to. */
   id: string
+  /** The chat message it carries. */
+  messageId: string
   to: string
   brandId: string
   conversationId: string

@@ -50,12 +50,10 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
       const { text } = await readBody(request, schema.operatorMessage)
       // A WhatsApp-linked conversation also goes out on WhatsApp, where free text needs an open window.
       const contact = contactRecordOf(state, conversation.id)
-      if (contact) {
-        assertWindowOpen(state, contact)
-        sendWhatsAppText(state, contact, text)
-      }
+      if (contact) assertWindowOpen(state, contact)
       const brand = state.brands.get(conversation.brandId)
       const { message } = addMessage(state, conversation.id, { author: { role: 'operator', name: brand?.name ?? null }, text })
+      if (contact) sendWhatsAppText(state, contact, message.id, text)
       return json(message, 201)
     }),
 

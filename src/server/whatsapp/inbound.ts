@@ -8,6 +8,7 @@ import { validSignature } from './signature'
 import { webhookPayload, type WebhookPayload } from './webhook-payload'
 
 const digits = (phone: string) => phone.replace(/\D/g, '')
+const PROGRESS = ['accepted', 'sent', 'delivered', 'read'] as const
 
 /**
  * A Cloud API webhook delivery: verified against the app secret before anything is read, then each
@@ -47,7 +48,9 @@ function receiveChange(state: ServerState, value: ChangeValue): void {
   }
   for (const status of value.statuses ?? []) {
     const sent = state.whatsappOutbox.find((m) => m.id === status.id)
-    if (sent && ['sent', 'delivered', 'read'].includes(status.status)) sent.status = status.status as typeof sent.status
+    // Webhooks may arrive out of order: a status never moves back (read stays read).
+    const rank = PROGRESS.indexOf(status.status as (typeof PROGRESS)[number])
+    if (sent && rank > PROGRESS.indexOf(sent.status)) sent.status = PROGRESS[rank]!
   }
 }
 

@@ -23,6 +23,10 @@ const status = z.object({
   id: z.string(),
   status: z.string(),
   recipient_id: z.string().optional(),
+  timestamp: z.string().optional(),
+  pricing: z
+    .object({ billable: z.boolean(), pricing_model: z.string(), type: z.string().optional(), category: z.string() })
+    .optional(),
 })
 
 export const webhookPayload = z.object({

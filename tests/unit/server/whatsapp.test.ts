@@ -166,3 +166,19 @@ describe('the 24-hour window', () => {
     expect((await asOperator('POST', `/conversations/${conversationId}/messages`, { text: 'Hi' })).status).toBe(201)
   })
 })
+
+describe('delivery statuses from the simulated Cloud API', () => {
+  test('come back through the signed webhook and only ever move forward', async () => {
+    await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', text: 'Hello' } })
+    const [conversation] = (await asOperator<any>('GET', '/conversations')).body.conversations
+    const reply = await asOperator<any>('POST', `/conversations/${conversation.id}/messages`, { text: 'Hi' })
+    const [sent] = (await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
+    expect(sent).toMatchObject({ messageId: reply.body.id, status: 'accepted' })
+
+    const report = (status: string) => call<any>('POST', `/v1/mock/whatsapp/outbox/${sent.id}/status`, { body: { status } })
+    expect((await report('delivered')).body.status).toBe('delivered')
+    expect((await report('sent')).body.status).toBe('delivered')
+    expect((await report('read')).body.status).toBe('read')
+    expect((await report('seen')).status).toBe(400)
+  })
+})
