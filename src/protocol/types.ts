@@ -168,6 +168,21 @@ export interface PaymentPage {
   billing: Billing
 }
 
+/** A saved reply; `text` may hold merge fields such as `{{contact.first_name}}` and `{{brand.name}}`. */
+export interface CannedResponse {
+  id: string
+  name: string
+  text: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** A canned response filled for one conversation; `missing` lists merge fields with no value there. */
+export interface FilledCannedResponse {
+  text: string
+  missing: string[]
+}
+
 export type GatewayProvider = 'stripe' | 'paypal' | 'razorpay' | 'authorize_net'
 
 /** A gateway as the API returns it: secrets are never echoed, only their last 4 characters. */

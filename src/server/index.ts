@@ -1,5 +1,6 @@
 import { http, type HttpHandler } from 'msw'
 import { preflight } from './cors'
+import { cannedResponseHandlers } from './handlers/canned-responses'
 import { checkoutHandlers } from './handlers/checkout'
 import { mockHandlers } from './handlers/mock'
 import { operatorHandlers } from './handlers/operator'
@@ -32,6 +33,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
     ...checkoutHandlers(state),
     ...operatorHandlers(state),
     ...whatsappWebhookHandlers(state),
+    ...cannedResponseHandlers(state),
     ...(options.mock === false ? [] : mockHandlers(state)),
     // Last: any other /v1 path gets the error envelope instead of falling through.
     http.all('*/v1/*', ({ request }) =>

@@ -41,15 +41,21 @@ export const page = z.object({
 
 export const idempotencyKey = z.string().min(1).max(255)
 
-export const paymentPage = z.object({
-  brandId: trimmed(100),
+const paymentPageFields = z.object({
   title: trimmed(120),
-  description: z.string().trim().max(1000).default(''),
+  description: z.string().trim().max(1000),
   price: money,
   billing,
 })
 
-export const paymentPagePatch = paymentPage.omit({ brandId: true }).partial().refine((p) => Object.keys(p).length > 0, {
+export const paymentPage = paymentPageFields.extend({
+  brandId: trimmed(100),
+  description: paymentPageFields.shape.description.default(''),
+})
+
+// Built without the create defaults: zod 4 fills a default even in a partial, so a patch of the title
+// alone would also blank the description (and `{}` would pass the check below).
+export const paymentPagePatch = paymentPageFields.partial().refine((p) => Object.keys(p).length > 0, {
   message: 'give at least one of title, description, price, billing',
 })
 
@@ -99,3 +105,8 @@ export const mockInbound = z.object({
 })
 
 export const mockStatus = z.object({ status: z.enum(['sent', 'delivered', 'read']) })
+
+export const cannedResponse = z.object({ name: trimmed(80), text: messageText })
+export const cannedResponsePatch = cannedResponse.partial().refine((p) => Object.keys(p).length > 0, {
+  message: 'give name or text',
+})

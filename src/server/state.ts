@@ -1,5 +1,6 @@
 import type {
   Brand,
+  CannedResponse,
   CheckoutSessionLink,
   CheckoutSessionStatus,
   Conversation,
@@ -116,6 +117,7 @@ export interface ServerState {
   /** Inbound WhatsApp message ids already processed: a redelivery changes nothing. */
   whatsappSeen: Set<string>
   whatsappOutbox: OutboundWhatsApp[]
+  cannedResponses: Map<string, CannedResponse>
   reset(): void
 }
 
@@ -141,6 +143,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     handoffCodes: new Map(),
     whatsappSeen: new Set(),
     whatsappOutbox: [],
+    cannedResponses: new Map(),
     reset() {
       state.clock.reset()
       state.events = new EventHub()
@@ -155,6 +158,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
         state.whatsappContacts,
         state.handoffCodes,
         state.whatsappSeen,
+        state.cannedResponses,
       ]) {
         map.clear()
       }
