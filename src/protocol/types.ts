@@ -168,6 +168,44 @@ export interface PaymentPage {
   billing: Billing
 }
 
+export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION'
+export type TemplateStatus = 'DRAFT' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'PAUSED' | 'DISABLED'
+
+export type TemplateButton =
+  | { type: 'QUICK_REPLY'; text: string }
+  /** `url` may end in one `{{1}}`, the dynamic suffix filled when sending. */
+  | { type: 'URL'; text: string; url: string; example?: string[] }
+  | { type: 'PHONE_NUMBER'; text: string; phone_number: string }
+
+/** Components in the Cloud API's shape. Parameters are `{{1}}`… (positional) or `{{name}}` (named). */
+export type TemplateComponent =
+  | { type: 'HEADER'; format: 'TEXT'; text: string; example?: { header_text: string[] } }
+  | {
+      type: 'BODY'
+      text: string
+      /** One example per parameter: positional `body_text: [[...]]`, or named `body_text_named_params`. */
+      example?: { body_text?: string[][]; body_text_named_params?: Array<{ param_name: string; example: string }> }
+    }
+  | { type: 'FOOTER'; text: string }
+  | { type: 'BUTTONS'; buttons: TemplateButton[] }
+
+/** An approved-message template for WhatsApp, with its review status. */
+export interface MessageTemplate {
+  id: string
+  brandId: string
+  /** Lowercase letters, digits and underscores; unique per language. */
+  name: string
+  /** `en_US`, `ja`, `es`, `zh_CN`, … */
+  language: string
+  category: TemplateCategory
+  parameterFormat: 'POSITIONAL' | 'NAMED'
+  components: TemplateComponent[]
+  status: TemplateStatus
+  rejectedReason: string | null
+  createdAt: string
+  updatedAt: string
+}
+
 /** A saved reply; `text` may hold merge fields such as `{{contact.first_name}}` and `{{brand.name}}`. */
 export interface CannedResponse {
   id: string

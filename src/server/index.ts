@@ -4,6 +4,7 @@ import { cannedResponseHandlers } from './handlers/canned-responses'
 import { checkoutHandlers } from './handlers/checkout'
 import { mockHandlers } from './handlers/mock'
 import { operatorHandlers } from './handlers/operator'
+import { templateHandlers } from './handlers/templates'
 import { visitorHandlers } from './handlers/visitor'
 import { whatsappWebhookHandlers } from './handlers/whatsapp'
 import { ApiFailure } from './api-error'
@@ -34,6 +35,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
     ...operatorHandlers(state),
     ...whatsappWebhookHandlers(state),
     ...cannedResponseHandlers(state),
+    ...templateHandlers(state, { mock: options.mock !== false }),
     ...(options.mock === false ? [] : mockHandlers(state)),
     // Last: any other /v1 path gets the error envelope instead of falling through.
     http.all('*/v1/*', ({ request }) =>

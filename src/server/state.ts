@@ -6,6 +6,7 @@ import type {
   Conversation,
   Gateway,
   Message,
+  MessageTemplate,
   PaymentPage,
   PaymentRequest,
 } from '../protocol/types'
@@ -118,6 +119,7 @@ export interface ServerState {
   whatsappSeen: Set<string>
   whatsappOutbox: OutboundWhatsApp[]
   cannedResponses: Map<string, CannedResponse>
+  templates: Map<string, MessageTemplate>
   reset(): void
 }
 
@@ -144,6 +146,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     whatsappSeen: new Set(),
     whatsappOutbox: [],
     cannedResponses: new Map(),
+    templates: new Map(),
     reset() {
       state.clock.reset()
       state.events = new EventHub()
@@ -159,6 +162,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
         state.handoffCodes,
         state.whatsappSeen,
         state.cannedResponses,
+        state.templates,
       ]) {
         map.clear()
       }
