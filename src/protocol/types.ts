@@ -83,7 +83,7 @@ export interface MessageAuthor {
   name: string | null
 }
 
-export type MessageType = 'text' | 'payment_request'
+export type MessageType = 'text' | 'payment_request' | 'template'
 
 export interface Message {
   id: string
@@ -96,7 +96,43 @@ export interface Message {
   text: string
   /** The card this message carries, as it was when the message was read. */
   paymentRequest: PaymentRequest | null
+  /** A template message, filled: rendered with its header, footer and buttons (text holds the body). */
+  template?: RenderedTemplate | null
   createdAt: string
+}
+
+/** A sent template with its parameters filled in. */
+export interface RenderedTemplate {
+  name: string
+  header: string | null
+  body: string
+  footer: string | null
+  buttons: Array<{ type: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER'; text: string; url?: string; phoneNumber?: string }>
+}
+
+/** `POST /v1/operator/conversations/{id}/templates` body. */
+export interface SendTemplateBody {
+  templateId: string
+  /** Positional: `["Ada", "A-1001"]`; named: `{ "first_name": "Ada" }`. Values may hold merge fields. */
+  parameters?: string[] | Record<string, string>
+  /** The dynamic suffix of a URL button whose url ends in `{{1}}`. */
+  urlSuffix?: string
+}
+
+export interface CreditEntry {
+  at: string
+  /** Positive for purchases and top-ups, negative for spending. */
+  amount: number
+  reason: 'purchase' | 'auto_recharge' | 'template'
+  note: string
+  balanceAfter: number
+}
+
+export interface Credits {
+  balance: number
+  autoRecharge: { enabled: boolean; minimumBalance: number; rechargeAmount: number }
+  /** Newest last. */
+  ledger: CreditEntry[]
 }
 
 /** A page of messages, oldest first, newest last. */

@@ -5,6 +5,7 @@ import type {
   Message,
   MessageAuthor,
   MessagePage,
+  RenderedTemplate,
   SessionResponse,
 } from '../protocol/types'
 import { ApiFailure, notFound } from './api-error'
@@ -99,7 +100,13 @@ export function toMessage(state: ServerState, stored: StoredMessage): Message {
 export function addMessage(
   state: ServerState,
   conversationId: string,
-  input: { author: MessageAuthor; text: string; clientId?: string | null; paymentRequestId?: string | null },
+  input: {
+    author: MessageAuthor
+    text: string
+    clientId?: string | null
+    paymentRequestId?: string | null
+    template?: RenderedTemplate | null
+  },
 ): { message: Message; created: boolean } {
   const messages = state.messages.get(conversationId)!
   if (input.clientId) {
@@ -116,10 +123,11 @@ export function addMessage(
     id: newId('msg'),
     conversationId,
     clientId: input.clientId ?? null,
-    type: input.paymentRequestId ? 'payment_request' : 'text',
+    type: input.paymentRequestId ? 'payment_request' : input.template ? 'template' : 'text',
     author: input.author,
     text: input.text,
     paymentRequestId: input.paymentRequestId ?? null,
+    ...(input.template ? { template: input.template } : {}),
     createdAt,
   }
   messages.push(stored)

@@ -3,7 +3,7 @@
  * brands accept any origin; the origin is echoed (not `*`) so a later per-brand allow-list fits here.
  */
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID'
-export const CORS_ALLOW_METHODS = 'GET, POST, PATCH, DELETE, OPTIONS'
+export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 
 export function withCors(request: Request, response: Response): Response {
   const origin = request.headers.get('origin')

@@ -4,6 +4,7 @@ import { cannedResponseHandlers } from './handlers/canned-responses'
 import { checkoutHandlers } from './handlers/checkout'
 import { mockHandlers } from './handlers/mock'
 import { operatorHandlers } from './handlers/operator'
+import { outreachHandlers } from './handlers/outreach'
 import { templateHandlers } from './handlers/templates'
 import { visitorHandlers } from './handlers/visitor'
 import { whatsappWebhookHandlers } from './handlers/whatsapp'
@@ -36,6 +37,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
     ...whatsappWebhookHandlers(state),
     ...cannedResponseHandlers(state),
     ...templateHandlers(state, { mock: options.mock !== false }),
+    ...outreachHandlers(state),
     ...(options.mock === false ? [] : mockHandlers(state)),
     // Last: any other /v1 path gets the error envelope instead of falling through.
     http.all('*/v1/*', ({ request }) =>

@@ -3,7 +3,7 @@ import { ApiFailure } from './api-error'
 import { withCors } from './cors'
 import { json } from './http'
 
-type Method = 'get' | 'post' | 'patch' | 'delete'
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 type Params = Record<string, string>
 type Resolver = (input: { request: Request; params: Params }) => Response | unknown | Promise<Response | unknown>
 

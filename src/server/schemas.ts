@@ -110,3 +110,17 @@ export const cannedResponse = z.object({ name: trimmed(80), text: messageText })
 export const cannedResponsePatch = cannedResponse.partial().refine((p) => Object.keys(p).length > 0, {
   message: 'give name or text',
 })
+
+export const sendTemplate = z.object({
+  templateId: z.string().trim().min(1),
+  parameters: z.union([z.array(z.string().max(1024)).max(50), z.record(z.string(), z.string().max(1024))]).optional(),
+  urlSuffix: z.string().max(500).optional(),
+})
+
+export const creditPurchase = z.object({ amount: z.number().int().min(1).max(1_000_000) })
+
+export const autoRecharge = z.object({
+  enabled: z.boolean(),
+  minimumBalance: z.number().int().min(0).max(1_000_000),
+  rechargeAmount: z.number().int().min(0).max(1_000_000),
+})

@@ -3,6 +3,7 @@ import type {
   CannedResponse,
   CheckoutSessionLink,
   CheckoutSessionStatus,
+  Credits,
   Conversation,
   Gateway,
   Message,
@@ -13,6 +14,7 @@ import type {
 import { createClock, type Clock } from './clock'
 import { EventHub } from './event-hub'
 import { seedBrands, seedPaymentPages } from './seed'
+import { seedCredits } from './whatsapp/credits'
 
 export interface VisitorRecord {
   id: string
@@ -120,6 +122,7 @@ export interface ServerState {
   whatsappOutbox: OutboundWhatsApp[]
   cannedResponses: Map<string, CannedResponse>
   templates: Map<string, MessageTemplate>
+  credits: Credits
   reset(): void
 }
 
@@ -147,6 +150,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     whatsappOutbox: [],
     cannedResponses: new Map(),
     templates: new Map(),
+    credits: seedCredits(),
     reset() {
       state.clock.reset()
       state.events = new EventHub()
@@ -167,6 +171,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
         map.clear()
       }
       state.whatsappOutbox = []
+      state.credits = seedCredits()
       state.brands = new Map(seedBrands.map((b) => [b.id, structuredClone(b)]))
       state.paymentPages = new Map(seedPaymentPages.map((p) => [p.id, structuredClone(p)]))
     },

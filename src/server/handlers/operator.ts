@@ -94,7 +94,7 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
         brandId: input.brandId,
         provider: input.provider,
         publicCredentials: Object.fromEntries(entries.filter(([k]) => !schema.SECRET_FIELDS.has(k))),
-        maskedSecrets: Object.fromEntries(entries.filter(([k]) => schema.SECRET_FIELDS.has(k)).map(([k, v]) => [k, `••••${v.slice(-4)}`])),
+        maskedSecrets: Object.fromEntries(entries.filter(([k]) => schema.SECRET_FIELDS.has(k)).map(([k, v]) => [k, maskSecret(v)])),
         secrets: Object.fromEntries(entries.filter(([k]) => schema.SECRET_FIELDS.has(k))),
         createdAt: state.clock.iso(),
       }
@@ -111,6 +111,11 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
       revokeRequest(state, paymentRequestById(state, params.id!)),
     ),
   ]
+}
+
+/** `••••` and the last 4 characters, but only when 8 or more stay hidden: a short secret is not echoed. */
+function maskSecret(secret: string): string {
+  return `••••${secret.length >= 12 ? secret.slice(-4) : ''}`
 }
 
 function publicGateway({ secrets: _secrets, ...gateway }: GatewayRecord) {

@@ -7,6 +7,7 @@ export function sendWhatsAppText(
   contact: WhatsAppContactRecord,
   messageId: string,
   text: string,
+  type: OutboundWhatsApp['type'] = 'text',
 ): OutboundWhatsApp {
   const message: OutboundWhatsApp = {
     id: newId('wamid'),
@@ -14,7 +15,7 @@ export function sendWhatsAppText(
     to: contact.id,
     brandId: contact.brandId,
     conversationId: contact.conversationId,
-    type: 'text',
+    type,
     text,
     status: 'accepted',
     createdAt: state.clock.iso(),

@@ -1,0 +1,64 @@
+import type { HttpHandler } from 'msw'
+import { ApiFailure, notFound } from '../api-error'
+import { requireOperator } from '../auth'
+import { addMessage, conversationById } from '../conversations'
+import { json, readBody } from '../http'
+import { mergeValues } from '../merge-fields'
+import { route } from '../route'
+import * as schema from '../schemas'
+import type { ServerState } from '../state'
+import { renderTemplate } from '../templates/render-template'
+import { sendWhatsAppText } from '../whatsapp/cloud-api'
+import { purchaseCredits, spendCredits, TEMPLATE_COST } from '../whatsapp/credits'
+import { contactRecordOf } from '../whatsapp/window'
+
+const NOT_SENDABLE: Record<string, string> = {
+  PAUSED: 'template_paused',
+  DISABLED: 'template_disabled',
+}
+
+/** Business-initiated messages: approved templates (any time) and the credits they spend. */
+export function outreachHandlers(state: ServerState): HttpHandler[] {
+  const guarded = (...[method, path, resolve]: Parameters<typeof route>) =>
+    route(method, `/v1/operator${path}`, (input) => {
+      requireOperator(state, input.request)
+      return resolve(input)
+    })
+
+  return [
+    guarded('post', '/conversations/:id/templates', async ({ request, params }) => {
+      const conversation = conversationById(state, params.id!)
+      const { templateId, ...input } = await readBody(request, schema.sendTemplate)
+      const template = state.templates.get(templateId)
+      if (!template) throw notFound('template')
+      if (template.brandId !== conversation.brandId) {
+        throw new ApiFailure(422, 'brand_mismatch', 'This template belongs to another brand than the conversation.', 'templateId')
+      }
+      if (template.status !== 'APPROVED') {
+        const code = NOT_SENDABLE[template.status] ?? 'template_not_approved'
+        throw new ApiFailure(409, code, `Only an APPROVED template can be sent; this one is ${template.status}.`)
+      }
+      const rendered = renderTemplate(template, input, mergeValues(state, conversation.id))
+      const contact = contactRecordOf(state, conversation.id)
+      // Charged before anything is sent: with too few credits nothing goes out and nothing is spent.
+      if (contact) spendCredits(state, TEMPLATE_COST[template.category], `${template.category} template "${template.name}"`)
+      const brand = state.brands.get(conversation.brandId)
+      const { message } = addMessage(state, conversation.id, {
+        author: { role: 'operator', name: brand?.name ?? null },
+        text: rendered.body,
+        template: rendered,
+      })
+      if (contact) sendWhatsAppText(state, contact, message.id, rendered.body, 'template')
+      return json(message, 201)
+    }),
+
+    guarded('get', '/credits', () => state.credits),
+    guarded('post', '/credits/purchase', async ({ request }) =>
+      purchaseCredits(state, (await readBody(request, schema.creditPurchase)).amount),
+    ),
+    guarded('put', '/credits/auto-recharge', async ({ request }) => {
+      state.credits.autoRecharge = await readBody(request, schema.autoRecharge)
+      return state.credits
+    }),
+  ]
+}
