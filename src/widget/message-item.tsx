@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../store/types'
 import { CardSlot } from './card-slot'
+import { TemplateMessage } from './template-message'
 import { useWidget } from './widget-context'
 
 /** One line of the conversation. Text goes in as a text node: never parsed as HTML. */
@@ -15,6 +16,13 @@ export function MessageItem({ message }: { message: ChatMessage }) {
     )
   }
   if (role === 'system') return <li class="pc-row pc-system">{message.text}</li>
+  if (message.template) {
+    return (
+      <li class="pc-row pc-their">
+        <TemplateMessage template={message.template} name={name} />
+      </li>
+    )
+  }
 
   const own = role === 'visitor'
   return (

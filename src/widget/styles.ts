@@ -29,6 +29,11 @@ svg{width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .pc-link{border:0;background:none;padding:0;color:var(--pc-accent);text-decoration:underline}
 .pc-handoff{padding:6px 12px 0;display:flex;flex-direction:column;align-items:flex-start;gap:4px}
 .pc-handoff p{margin:0;font-size:13px}
+.pc-template-header{display:block;margin-bottom:4px}
+.pc-template-body{margin:0;white-space:pre-wrap}
+.pc-template-footer{display:block;margin-top:4px;color:var(--pc-muted)}
+.pc-template-buttons{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
+.pc-template-buttons .pc-button{font-size:13px;padding:5px 10px;text-decoration:none}
 .pc-composer{display:flex;gap:8px;padding:10px 12px;border-top:1px solid var(--pc-line)}
 .pc-composer textarea{flex:1;resize:none;min-height:40px;max-height:120px;padding:9px 12px;border:1px solid var(--pc-line);border-radius:12px;font:inherit;font-size:16px;color:inherit;background:var(--pc-bg)}
 .pc-button{border:1px solid var(--pc-line);background:var(--pc-bg);color:var(--pc-fg);padding:8px 14px;border-radius:10px;font-weight:600}
