@@ -266,7 +266,7 @@ export interface Gateway {
   provider: GatewayProvider
   /** Non-secret credential fields as given (publishable key, client id, ...). */
   publicCredentials: Record<string, string>
-  /** Secret field name -> last 4 characters, e.g. `{ secretKey: "••••4xQ2" }`. */
+  /** Secret field name -> a mask: `••••` plus the last 4 characters for secrets of 12 or more, e.g. `{ secretKey: "••••4xQ2" }`. */
   maskedSecrets: Record<string, string>
   createdAt: string
 }

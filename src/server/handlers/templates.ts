@@ -7,7 +7,7 @@ import { newId } from '../ids'
 import { route } from '../route'
 import type { ServerState } from '../state'
 import { checkTemplateParameters } from '../templates/parameters'
-import { templateInput, templatePatch, templateReview } from '../templates/template-schema'
+import { templateInput, templatePatch, templateQuality, templateReview } from '../templates/template-schema'
 
 /** Statuses in which a template may still be edited (Meta locks it under review and once approved). */
 const EDITABLE: TemplateStatus[] = ['DRAFT', 'REJECTED', 'PAUSED', 'DISABLED']
@@ -91,6 +91,13 @@ export function templateHandlers(state: ServerState, options: { mock: boolean })
         rejectedReason: decision === 'REJECTED' ? (reason ?? 'The template does not follow the messaging policy.') : null,
         updatedAt: state.clock.iso(),
       })
+    }),
+    // Meta pauses a template whose quality drops, and may disable it; un-pausing returns it to APPROVED.
+    route('post', '/v1/mock/templates/:id/quality', async ({ request, params }) => {
+      const template = byId(params.id!)
+      const { status } = await readBody(request, templateQuality)
+      if (!['APPROVED', 'PAUSED', 'DISABLED'].includes(template.status)) throw locked(template, 'paused or disabled')
+      return Object.assign(template, { status, updatedAt: state.clock.iso() })
     }),
   ]
 }

@@ -69,3 +69,5 @@ export const templateReview = z.object({
   decision: z.enum(['APPROVED', 'REJECTED']),
   reason: z.string().trim().max(500).optional(),
 })
+
+export const templateQuality = z.object({ status: z.enum(['APPROVED', 'PAUSED', 'DISABLED']) })

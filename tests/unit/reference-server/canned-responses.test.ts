@@ -1,23 +1,23 @@
 import { expect, test } from 'vitest'
-import { asOperator, call, referenceServer } from './harness'
+import { asOperator, call, useReferenceServer } from './harness'
 
-referenceServer()
+useReferenceServer()
 
-const create = (name: string, text: string) => asOperator<any>('POST', '/canned-responses', { name, text })
+const create = (name: string, text: string) => asOperator<any>('POST', '/v1/operator/canned-responses', { name, text })
 
 test('canned responses are created, found by name, edited and deleted', async () => {
   const greeting = await create('Greeting', 'Hi {{contact.first_name}}, thanks for writing to {{brand.name}}!')
   expect(greeting.status).toBe(201)
   await create('Shipping times', 'We ship within 3 days.')
 
-  const search = await asOperator<any>('GET', '/canned-responses?q=ship')
+  const search = await asOperator<any>('GET', '/v1/operator/canned-responses?q=ship')
   expect(search.body.cannedResponses.map((c: any) => c.name)).toEqual(['Shipping times'])
-  expect((await asOperator<any>('GET', '/canned-responses')).body.cannedResponses).toHaveLength(2)
+  expect((await asOperator<any>('GET', '/v1/operator/canned-responses')).body.cannedResponses).toHaveLength(2)
 
-  const edited = await asOperator<any>('PATCH', `/canned-responses/${greeting.body.id}`, { text: 'Hello {{contact.name}}' })
+  const edited = await asOperator<any>('PATCH', `/v1/operator/canned-responses/${greeting.body.id}`, { text: 'Hello {{contact.name}}' })
   expect(edited.body.text).toBe('Hello {{contact.name}}')
-  expect((await asOperator('DELETE', `/canned-responses/${greeting.body.id}`)).status).toBe(204)
-  expect((await asOperator('PATCH', `/canned-responses/${greeting.body.id}`, { text: 'x' })).status).toBe(404)
+  expect((await asOperator('DELETE', `/v1/operator/canned-responses/${greeting.body.id}`)).status).toBe(204)
+  expect((await asOperator('PATCH', `/v1/operator/canned-responses/${greeting.body.id}`, { text: 'x' })).status).toBe(404)
 })
 
 test('names are unique, and text follows the message rules', async () => {
@@ -31,11 +31,11 @@ test('names are unique, and text follows the message rules', async () => {
 test('filling for a conversation uses the contact’s first name and the brand, and lists what is missing', async () => {
   const greeting = await create('Greeting', 'Hi {{contact.first_name}} from {{brand.name}} ({{order.id}})')
   const session = await call<any>('POST', '/v1/sessions', { body: { widgetKey: 'wk_demo', visitor: { name: 'Grace Hopper' } } })
-  const filled = await asOperator<any>('GET', `/canned-responses/${greeting.body.id}/fill?conversationId=${session.body.conversation.id}`)
+  const filled = await asOperator<any>('GET', `/v1/operator/canned-responses/${greeting.body.id}/fill?conversationId=${session.body.conversation.id}`)
   expect(filled.body).toEqual({ text: 'Hi Grace from Acme Coffee ({{order.id}})', missing: ['order.id'] })
 
   await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name: 'Kenji Sato', text: 'hello' } })
-  const whatsapp = (await asOperator<any>('GET', '/conversations')).body.conversations.find((c: any) => c.channel === 'whatsapp')
-  const fromProfile = await asOperator<any>('GET', `/canned-responses/${greeting.body.id}/fill?conversationId=${whatsapp.id}`)
+  const whatsapp = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations.find((c: any) => c.channel === 'whatsapp')
+  const fromProfile = await asOperator<any>('GET', `/v1/operator/canned-responses/${greeting.body.id}/fill?conversationId=${whatsapp.id}`)
   expect(fromProfile.body.text).toBe('Hi Kenji from Acme Coffee ({{order.id}})')
 })

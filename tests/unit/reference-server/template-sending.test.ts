@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { asOperator, call, referenceServer, startVisitor } from './harness'
+import { asOperator, call, useReferenceServer, startVisitor } from './harness'
 
-referenceServer()
+useReferenceServer()
 
 const orderUpdate = {
   brandId: 'brand_acme',
@@ -17,20 +17,20 @@ const orderUpdate = {
 }
 
 async function approved(template: object = orderUpdate) {
-  const { body } = await asOperator<any>('POST', '/templates', template)
-  await asOperator('POST', `/templates/${body.id}/submit`)
+  const { body } = await asOperator<any>('POST', '/v1/operator/templates', template)
+  await asOperator('POST', `/v1/operator/templates/${body.id}/submit`)
   await call('POST', `/v1/mock/templates/${body.id}/review`, { body: { decision: 'APPROVED' } })
   return body.id as string
 }
 
 async function whatsappConversation(name = 'Kenji Sato') {
   await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name, text: 'hello' } })
-  const { body } = await asOperator<any>('GET', '/conversations')
+  const { body } = await asOperator<any>('GET', '/v1/operator/conversations')
   return body.conversations[0].id as string
 }
 
-const send = (conversationId: string, body: object) => asOperator<any>('POST', `/conversations/${conversationId}/templates`, body)
-const credits = async () => (await asOperator<any>('GET', '/credits')).body
+const send = (conversationId: string, body: object) => asOperator<any>('POST', `/v1/operator/conversations/${conversationId}/templates`, body)
+const credits = async () => (await asOperator<any>('GET', '/v1/operator/credits')).body
 
 describe('sending a template', () => {
   test('fills parameters (merge fields included) and the URL suffix, and goes out on WhatsApp', async () => {
@@ -56,7 +56,7 @@ describe('sending a template', () => {
     const templateId = await approved()
     const conversationId = await whatsappConversation()
     await call('POST', '/v1/mock/clock', { body: { advanceMs: 25 * 3_600_000 } })
-    expect((await asOperator('POST', `/conversations/${conversationId}/messages`, { text: 'hi' })).status).toBe(422)
+    expect((await asOperator('POST', `/v1/operator/conversations/${conversationId}/messages`, { text: 'hi' })).status).toBe(422)
     expect((await send(conversationId, { templateId, parameters: ['Kenji', 'A-7'], urlSuffix: 'A-7' })).status).toBe(201)
   })
 
@@ -73,7 +73,7 @@ describe('sending a template', () => {
   })
 
   test('a template not approved is 409, and another brand’s is 422', async () => {
-    const { body: draft } = await asOperator<any>('POST', '/templates', orderUpdate)
+    const { body: draft } = await asOperator<any>('POST', '/v1/operator/templates', orderUpdate)
     const conversationId = await whatsappConversation()
     const res = await send(conversationId, { templateId: draft.id, parameters: ['a', 'b'], urlSuffix: 'x' })
     expect(res.status).toBe(409)
@@ -83,6 +83,21 @@ describe('sending a template', () => {
     expect((await send(conversationId, { templateId: sakura, parameters: ['a', 'b'], urlSuffix: 'x' })).body.error.code).toBe(
       'brand_mismatch',
     )
+  })
+
+  test.each([
+    ['PAUSED', 'template_paused'],
+    ['DISABLED', 'template_disabled'],
+  ])('a %s template is 409 %s until it is approved again', async (status, code) => {
+    const templateId = await approved()
+    const conversationId = await whatsappConversation()
+    const body = { templateId, parameters: ['Kenji', 'A-7'], urlSuffix: 'A-7' }
+    await call('POST', `/v1/mock/templates/${templateId}/quality`, { body: { status } })
+    const res = await send(conversationId, body)
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe(code)
+    await call('POST', `/v1/mock/templates/${templateId}/quality`, { body: { status: 'APPROVED' } })
+    expect((await send(conversationId, body)).status).toBe(201)
   })
 
   test('to a web-only conversation it is shown in the chat and costs nothing', async () => {
@@ -111,9 +126,9 @@ describe('credits', () => {
   test('buying credits and auto-recharge: the top-up comes first and the ledger shows both', async () => {
     const templateId = await approved()
     const conversationId = await whatsappConversation()
-    expect((await asOperator<any>('POST', '/credits/purchase', { amount: 5 })).body.balance).toBe(55)
+    expect((await asOperator<any>('POST', '/v1/operator/credits/purchase', { amount: 5 })).body.balance).toBe(55)
     const settings = { enabled: true, minimumBalance: 50, rechargeAmount: 20 }
-    expect((await asOperator<any>('PUT', '/credits/auto-recharge', settings)).body.autoRecharge).toEqual(settings)
+    expect((await asOperator<any>('PUT', '/v1/operator/credits/auto-recharge', settings)).body.autoRecharge).toEqual(settings)
 
     await send(conversationId, { templateId, parameters: ['Kenji', 'A-7'], urlSuffix: 'A-7' })
     const { balance, ledger } = await credits()
@@ -123,6 +138,6 @@ describe('credits', () => {
       ['auto_recharge', 20, 75],
       ['template', -10, 65],
     ])
-    expect((await asOperator<any>('POST', '/credits/purchase', { amount: 0 })).status).toBe(400)
+    expect((await asOperator<any>('POST', '/v1/operator/credits/purchase', { amount: 0 })).status).toBe(400)
   })
 })

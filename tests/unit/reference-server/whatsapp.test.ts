@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
-import { asOperator, BASE, call, messagesOf, referenceServer, startVisitor } from './harness'
+import { asOperator, BASE, call, messagesOf, useReferenceServer, startVisitor } from './harness'
 
-const state = referenceServer()
+const state = useReferenceServer()
 const SECRET = 'paychat-demo-secret'
 
 function delivery(from: string, text: string, id = `wamid.${Math.random()}`, contact: Record<string, unknown> = { wa_id: from }) {
@@ -69,7 +69,7 @@ describe('signed deliveries', () => {
   test('a message with no code starts a conversation for that contact; later ones join it', async () => {
     expect((await post(delivery('15551234567', 'Hi there'))).status).toBe(200)
     await post(delivery('15551234567', 'Anyone?'))
-    const { body } = await asOperator<any>('GET', '/conversations')
+    const { body } = await asOperator<any>('GET', '/v1/operator/conversations')
     expect(body.conversations).toHaveLength(1)
     expect(body.conversations[0]).toMatchObject({ channel: 'whatsapp', whatsapp: { id: '15551234567', profileName: 'Kenji' }, messageCount: 2 })
   })
@@ -77,7 +77,7 @@ describe('signed deliveries', () => {
   test('a redelivery of the same message id is processed once', async () => {
     await post(delivery('15551234567', 'once', 'wamid.same'))
     await post(delivery('15551234567', 'once', 'wamid.same'))
-    const [conversation] = (await asOperator<any>('GET', '/conversations')).body.conversations
+    const [conversation] = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations
     expect(conversation.messageCount).toBe(1)
   })
 
@@ -88,7 +88,7 @@ describe('signed deliveries', () => {
     value.messages[0].from_user_id = 'US.13491208655302741918'
     value.contacts = [{ user_id: 'US.13491208655302741918', profile: { name: 'Ana' } }]
     expect((await post(body)).status).toBe(200)
-    const [conversation] = (await asOperator<any>('GET', '/conversations')).body.conversations
+    const [conversation] = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations
     expect(conversation.whatsapp).toMatchObject({ id: 'US.13491208655302741918', profileName: 'Ana' })
   })
 })
@@ -132,7 +132,7 @@ describe('handing a web conversation off to WhatsApp', () => {
     await call('POST', '/v1/mock/clock', { body: { advanceMs: 31 * 60_000 } })
     await post(delivery('15550000003', second.link.code))
 
-    const conversations = (await asOperator<any>('GET', '/conversations')).body.conversations as any[]
+    const conversations = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations as any[]
     const of = (wa: string) => conversations.find((c) => c.whatsapp?.id === wa)
     expect(of('15550000001').id).toBe(first.conversationId)
     expect(of('15550000002').id).not.toBe(first.conversationId)
@@ -144,34 +144,34 @@ describe('handing a web conversation off to WhatsApp', () => {
 describe('the 24-hour window', () => {
   test('free text goes out on WhatsApp within 24 h of the customer’s last message, and is 422 after', async () => {
     await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name: 'Kenji', text: 'Hello' } })
-    const [conversation] = (await asOperator<any>('GET', '/conversations')).body.conversations
-    expect((await asOperator('POST', `/conversations/${conversation.id}/messages`, { text: 'Hi Kenji' })).status).toBe(201)
+    const [conversation] = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations
+    expect((await asOperator('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Hi Kenji' })).status).toBe(201)
     const outbox = (await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
     expect(outbox).toMatchObject([{ to: '15551234567', text: 'Hi Kenji', type: 'text' }])
 
     await call('POST', '/v1/mock/clock', { body: { advanceMs: 24 * 3_600_000 } })
-    const late = await asOperator<any>('POST', `/conversations/${conversation.id}/messages`, { text: 'Still there?' })
+    const late = await asOperator<any>('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Still there?' })
     expect(late.status).toBe(422)
     expect(late.body.error.code).toBe('window_closed')
     expect(late.body.error.message).toMatch(/template/)
     expect((await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages).toHaveLength(1)
 
     await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', text: 'Yes!' } })
-    expect((await asOperator('POST', `/conversations/${conversation.id}/messages`, { text: 'Great' })).status).toBe(201)
+    expect((await asOperator('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Great' })).status).toBe(201)
   })
 
   test('a web-only conversation has no window', async () => {
     const { conversationId } = await startVisitor()
     await call('POST', '/v1/mock/clock', { body: { advanceMs: 48 * 3_600_000 } })
-    expect((await asOperator('POST', `/conversations/${conversationId}/messages`, { text: 'Hi' })).status).toBe(201)
+    expect((await asOperator('POST', `/v1/operator/conversations/${conversationId}/messages`, { text: 'Hi' })).status).toBe(201)
   })
 })
 
 describe('delivery statuses from the simulated Cloud API', () => {
   test('come back through the signed webhook and only ever move forward', async () => {
     await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', text: 'Hello' } })
-    const [conversation] = (await asOperator<any>('GET', '/conversations')).body.conversations
-    const reply = await asOperator<any>('POST', `/conversations/${conversation.id}/messages`, { text: 'Hi' })
+    const [conversation] = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations
+    const reply = await asOperator<any>('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Hi' })
     const [sent] = (await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
     expect(sent).toMatchObject({ messageId: reply.body.id, status: 'accepted' })
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { asOperator, call, referenceServer } from './harness'
+import { asOperator, call, useReferenceServer } from './harness'
 
-referenceServer()
+useReferenceServer()
 
 const orderUpdate = {
   brandId: 'brand_acme',
@@ -16,8 +16,8 @@ const orderUpdate = {
   ],
 }
 
-const create = (template: object = orderUpdate) => asOperator<any>('POST', '/templates', template)
-const submit = (id: string) => asOperator<any>('POST', `/templates/${id}/submit`)
+const create = (template: object = orderUpdate) => asOperator<any>('POST', '/v1/operator/templates', template)
+const submit = (id: string) => asOperator<any>('POST', `/v1/operator/templates/${id}/submit`)
 const review = (id: string, decision: string, reason?: string) =>
   call<any>('POST', `/v1/mock/templates/${id}/review`, { body: { decision, ...(reason ? { reason } : {}) } })
 
@@ -28,12 +28,12 @@ describe('template lifecycle', () => {
     expect(body).toMatchObject({ status: 'DRAFT', parameterFormat: 'POSITIONAL', id: expect.stringMatching(/^tpl_/) })
 
     expect((await submit(body.id)).body.status).toBe('PENDING')
-    expect((await asOperator<any>('PATCH', `/templates/${body.id}`, { category: 'MARKETING' })).status).toBe(409)
-    expect((await asOperator<any>('DELETE', `/templates/${body.id}`)).status).toBe(409)
+    expect((await asOperator<any>('PATCH', `/v1/operator/templates/${body.id}`, { category: 'MARKETING' })).status).toBe(409)
+    expect((await asOperator<any>('DELETE', `/v1/operator/templates/${body.id}`)).status).toBe(409)
     expect((await submit(body.id)).status).toBe(409)
 
     expect((await review(body.id, 'APPROVED')).body.status).toBe('APPROVED')
-    const edit = await asOperator<any>('PATCH', `/templates/${body.id}`, { category: 'MARKETING' })
+    const edit = await asOperator<any>('PATCH', `/v1/operator/templates/${body.id}`, { category: 'MARKETING' })
     expect(edit.status).toBe(409)
     expect(edit.body.error.code).toBe('template_locked')
     expect((await review(body.id, 'REJECTED')).status).toBe(409)
@@ -46,7 +46,7 @@ describe('template lifecycle', () => {
       status: 'REJECTED',
       rejectedReason: 'Looks like marketing',
     })
-    const edited = await asOperator<any>('PATCH', `/templates/${body.id}`, { category: 'MARKETING' })
+    const edited = await asOperator<any>('PATCH', `/v1/operator/templates/${body.id}`, { category: 'MARKETING' })
     expect(edited.body).toMatchObject({ status: 'DRAFT', category: 'MARKETING', rejectedReason: null })
     expect((await submit(body.id)).body.status).toBe('PENDING')
   })
@@ -55,8 +55,8 @@ describe('template lifecycle', () => {
     const first = await create()
     expect((await create()).body.error.code).toBe('name_taken')
     expect((await create({ ...orderUpdate, language: 'ja' })).status).toBe(201)
-    expect((await asOperator('DELETE', `/templates/${first.body.id}`)).status).toBe(204)
-    expect((await asOperator<any>('GET', '/templates?brandId=brand_acme')).body.templates).toHaveLength(1)
+    expect((await asOperator('DELETE', `/v1/operator/templates/${first.body.id}`)).status).toBe(204)
+    expect((await asOperator<any>('GET', '/v1/operator/templates?brandId=brand_acme')).body.templates).toHaveLength(1)
   })
 })
 
