@@ -20,7 +20,6 @@ export const PAYMENT_REQUEST_LIFETIME_MS = 24 * HOUR
 export const CHECKOUT_SESSION_LIFETIME_MS = HOUR / 2
 const IDEMPOTENCY_TTL_MS = 24 * HOUR
 
-const FINAL: PaymentRequestStatus[] = ['paid', 'declined', 'revoked', 'expired']
 /** Statuses from which the visitor or operator can still stop the request, and time can expire it. */
 const OPEN: PaymentRequestStatus[] = ['pending', 'checkout_open', 'failed']
 

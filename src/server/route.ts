@@ -1,7 +1,9 @@
 import { http, type HttpHandler } from 'msw'
 import { ApiFailure } from './api-error'
 import { withCors } from './cors'
+import { requireOperator } from './auth'
 import { json } from './http'
+import type { ServerState } from './state'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 type Params = Record<string, string>
@@ -25,4 +27,13 @@ export function route(method: Method, path: string, resolve: Resolver): HttpHand
     }
     return withCors(request, response)
   })
+}
+
+/** Routes under `/v1/operator<prefix>` that first require the operator token. */
+export function operatorRoutes(state: ServerState, prefix = '') {
+  return (method: Method, path: string, resolve: Resolver): HttpHandler =>
+    route(method, `/v1/operator${prefix}${path}`, (input) => {
+      requireOperator(state, input.request)
+      return resolve(input)
+    })
 }

@@ -1,22 +1,17 @@
 import type { HttpHandler } from 'msw'
 import type { CannedResponse } from '../../protocol/types'
 import { ApiFailure, notFound } from '../api-error'
-import { requireOperator } from '../auth'
 import { conversationById } from '../conversations'
 import { json, readBody } from '../http'
 import { newId } from '../ids'
 import { fillMergeFields, mergeValues } from '../merge-fields'
-import { route } from '../route'
+import { operatorRoutes } from '../route'
 import * as schema from '../schemas'
 import type { ServerState } from '../state'
 
 /** Saved replies, searchable by name, filled with a conversation's merge fields for a preview. */
 export function cannedResponseHandlers(state: ServerState): HttpHandler[] {
-  const guarded = (...[method, path, resolve]: Parameters<typeof route>) =>
-    route(method, `/v1/operator/canned-responses${path}`, (input) => {
-      requireOperator(state, input.request)
-      return resolve(input)
-    })
+  const guarded = operatorRoutes(state, '/canned-responses')
   const byId = (id: string) => {
     const found = state.cannedResponses.get(id)
     if (!found) throw notFound('canned response')

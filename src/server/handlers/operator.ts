@@ -1,12 +1,11 @@
 import type { HttpHandler } from 'msw'
 import type { PaymentPage } from '../../protocol/types'
 import { ApiFailure, notFound } from '../api-error'
-import { requireOperator } from '../auth'
 import { addMessage, conversationById, conversationSummaries, listMessages } from '../conversations'
 import { json, parse, readBody } from '../http'
 import { newId } from '../ids'
 import { paymentRequestById, revokeRequest, shareCard, sweepExpired } from '../payments'
-import { route } from '../route'
+import { operatorRoutes } from '../route'
 import { sendWhatsAppText } from '../whatsapp/cloud-api'
 import { assertWindowOpen, contactRecordOf } from '../whatsapp/window'
 import * as schema from '../schemas'
@@ -15,11 +14,7 @@ import type { GatewayRecord, ServerState } from '../state'
 
 /** The operator console's API. Every route needs the operator token. */
 export function operatorHandlers(state: ServerState): HttpHandler[] {
-  const operatorRoute = (...[method, path, resolve]: Parameters<typeof route>) =>
-    route(method, `/v1/operator${path}`, (input) => {
-      requireOperator(state, input.request)
-      return resolve(input)
-    })
+  const operatorRoute = operatorRoutes(state)
 
   const brandOf = (id: string) => {
     const brand = state.brands.get(id)

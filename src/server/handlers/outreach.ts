@@ -1,10 +1,9 @@
 import type { HttpHandler } from 'msw'
 import { ApiFailure, notFound } from '../api-error'
-import { requireOperator } from '../auth'
 import { addMessage, conversationById } from '../conversations'
 import { json, readBody } from '../http'
 import { mergeValues } from '../merge-fields'
-import { route } from '../route'
+import { operatorRoutes } from '../route'
 import * as schema from '../schemas'
 import type { ServerState } from '../state'
 import { renderTemplate } from '../templates/render-template'
@@ -19,11 +18,7 @@ const NOT_SENDABLE: Record<string, string> = {
 
 /** Business-initiated messages: approved templates (any time) and the credits they spend. */
 export function outreachHandlers(state: ServerState): HttpHandler[] {
-  const guarded = (...[method, path, resolve]: Parameters<typeof route>) =>
-    route(method, `/v1/operator${path}`, (input) => {
-      requireOperator(state, input.request)
-      return resolve(input)
-    })
+  const guarded = operatorRoutes(state)
 
   return [
     guarded('post', '/conversations/:id/templates', async ({ request, params }) => {

@@ -1,10 +1,9 @@
 import type { HttpHandler } from 'msw'
 import type { MessageTemplate, TemplateStatus } from '../../protocol/types'
 import { ApiFailure, notFound } from '../api-error'
-import { requireOperator } from '../auth'
 import { json, readBody } from '../http'
 import { newId } from '../ids'
-import { route } from '../route'
+import { operatorRoutes, route } from '../route'
 import type { ServerState } from '../state'
 import { checkTemplateParameters } from '../templates/parameters'
 import { templateInput, templatePatch, templateQuality, templateReview } from '../templates/template-schema'
@@ -14,11 +13,7 @@ const EDITABLE: TemplateStatus[] = ['DRAFT', 'REJECTED', 'PAUSED', 'DISABLED']
 
 /** Template CRUD and review, with the lifecycle of WhatsApp's message templates. */
 export function templateHandlers(state: ServerState, options: { mock: boolean }): HttpHandler[] {
-  const guarded = (...[method, path, resolve]: Parameters<typeof route>) =>
-    route(method, `/v1/operator/templates${path}`, (input) => {
-      requireOperator(state, input.request)
-      return resolve(input)
-    })
+  const guarded = operatorRoutes(state, '/templates')
   const byId = (id: string) => {
     const template = state.templates.get(id)
     if (!template) throw notFound('template')
