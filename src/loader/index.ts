@@ -2,7 +2,8 @@ import { createWidget, type PaychatWidget } from '../widget/create-widget'
 
 /**
  * `paychat.js`: the script a website owner pastes. It reads its own data- attributes, replays the
- * commands queued by the stub, and defines `window.Paychat`, the only global it adds.
+ * commands queued by the stub (`LOADER_STUB` in ./stub), and defines `window.Paychat`, the only
+ * global it adds.
  */
 
 /** Marks our `window.Paychat`, so a second copy of the script on the page recognises the first. */
@@ -29,14 +30,17 @@ function install() {
   const queued = window.Paychat?.q ?? []
   let widget: PaychatWidget | null = null
 
-  const boot = () =>
-    (widget ??= createWidget({
+  const boot = () => {
+    // (Re)branded whenever a widget may live, so a second copy of the script stays out.
+    Paychat[LOADED] = true
+    return (widget ??= createWidget({
       widgetKey: data.widgetKey!,
       apiBase: data.api ?? new URL(script.src, location.href).origin,
       ...(data.locale ? { locale: data.locale } : {}),
       ...(data.position === 'left' ? { position: 'left' as const } : {}),
       ...(data.color ? { color: data.color } : {}),
     }))
+  }
 
   const Paychat: PaychatFunction = (command, ...args) => {
     switch (command) {
@@ -52,12 +56,13 @@ function install() {
       case 'shutdown':
         widget?.destroy()
         widget = null
+        // Unbranded, a later copy of the script (say, with another widget key) may take over.
+        delete Paychat[LOADED]
         return
       default:
         console.error(`Paychat: unknown command ${JSON.stringify(command)}; use "open", "close", "on", "shutdown" or "boot".`)
     }
   }
-  Paychat[LOADED] = true
   window.Paychat = Paychat
   boot()
   for (const args of Array.from(queued)) Paychat(...(Array.from(args) as [Command, ...unknown[]]))

@@ -77,7 +77,7 @@ function statusLine(request: PaymentRequest, t: Translate, brandName: string): s
     case 'paid': {
       const receipt = request.receipt
       return t('statusPaid', {
-        brand: CARD_BRANDS[receipt?.cardBrand ?? ''] ?? 'card',
+        brand: CARD_BRANDS[receipt?.cardBrand ?? ''] ?? t('anyCard'),
         last4: receipt?.last4 ?? '····',
       })
     }

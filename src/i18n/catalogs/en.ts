@@ -22,6 +22,8 @@ export const en = {
   statusPending: 'Waiting for your payment',
   statusCheckoutOpen: 'Checkout open in another window',
   statusPaid: 'Paid with {brand} •••• {last4}',
+  /** In "Paid with card •••• 0005" when the card brand has no name here. */
+  anyCard: 'card',
   statusPaidReference: 'Reference {reference}',
   statusFailed: 'Payment failed: {reason}',
   statusUnknown: 'We’re confirming the payment status. Don’t pay again.',

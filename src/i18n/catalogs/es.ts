@@ -23,6 +23,7 @@ export const es: Catalog = {
   statusPending: 'Esperando tu pago',
   statusCheckoutOpen: 'Pago abierto en otra ventana',
   statusPaid: 'Pagado con {brand} •••• {last4}',
+  anyCard: 'tarjeta',
   statusPaidReference: 'Referencia {reference}',
   statusFailed: 'El pago falló: {reason}',
   statusUnknown: 'Estamos confirmando el estado del pago. No vuelvas a pagar.',

@@ -23,6 +23,7 @@ export const ja: Catalog = {
   statusPending: 'お支払いをお待ちしています',
   statusCheckoutOpen: '別のウィンドウで決済画面が開いています',
   statusPaid: '{brand} •••• {last4} で支払い済み',
+  anyCard: 'カード',
   statusPaidReference: '参照番号 {reference}',
   statusFailed: '支払いに失敗しました：{reason}',
   statusUnknown: '支払い状況を確認しています。再度お支払いにならないでください。',

@@ -23,6 +23,7 @@ export const zh: Catalog = {
   statusPending: '等待付款',
   statusCheckoutOpen: '支付页面已在另一个窗口打开',
   statusPaid: '已使用 {brand} •••• {last4} 支付',
+  anyCard: '银行卡',
   statusPaidReference: '参考号 {reference}',
   statusFailed: '支付失败：{reason}',
   statusUnknown: '正在确认支付状态，请勿重复支付。',

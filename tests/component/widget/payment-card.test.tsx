@@ -72,6 +72,11 @@ describe('PaymentCard in each status', () => {
     expect(statusLine()).toBe('Paid with card •••• 0005')
   })
 
+  test('the unnamed-brand fallback is translated too', () => {
+    renderCard({ status: 'paid', receipt: { cardBrand: 'unknown', last4: '0005', reference: 'ch_1', paidAt: '2025-01-01T12:00:30.000Z' } }, { locale: 'ja' })
+    expect(statusLine()).toBe('カード •••• 0005 で支払い済み')
+  })
+
   test('only paid cards show a reference line', () => {
     renderCard({ status: 'pending', receipt: { cardBrand: 'visa', last4: '4242', reference: 'ch_old', paidAt: '2025-01-01T12:00:30.000Z' } })
     expect(screen.queryByText(/ch_old/)).toBeNull()

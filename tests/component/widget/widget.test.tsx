@@ -311,6 +311,37 @@ describe('payment cards', () => {
     expect(opened).toMatchObject({ checkoutUrl: popup.location.href, paymentRequest: { id: shared.id, status: 'checkout_open' } })
   })
 
+  test('Reopen checkout opens a new window on the same checkout session', async () => {
+    const { card, shared } = await withCard()
+    const first = fakeWindow()
+    const second = fakeWindow()
+    const open = vi.spyOn(window, 'open').mockReturnValueOnce(first as unknown as Window).mockReturnValueOnce(second as unknown as Window)
+    fireEvent.click(within(card).getByRole('button', { name: 'Pay now' }))
+    await waitFor(() => expect(first.location.href).toContain('/checkout/cs_'))
+
+    fireEvent.click(await within(card).findByRole('button', { name: 'Reopen checkout' }))
+    expect(open).toHaveBeenCalledTimes(2)
+    await waitFor(() => expect(second.location.href).toBe(first.location.href))
+    expect(requests.filter((r) => r === `POST /v1/payment-requests/${shared.id}/checkout`)).toHaveLength(2)
+    expect(within(card).getByRole('status').textContent).toBe('Checkout open in another window')
+  })
+
+  test('buttons are disabled and the card is busy while the checkout call is in flight', async () => {
+    const { card } = await withCard()
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    server.use(http.post('*/v1/payment-requests/:id/checkout', async () => void (await held)))
+    const popup = fakeWindow()
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+    fireEvent.click(within(card).getByRole('button', { name: 'Pay now' }))
+
+    await waitFor(() => expect(card.getAttribute('aria-busy')).toBe('true'))
+    expect(within(card).getAllByRole('button').map((b) => (b as HTMLButtonElement).disabled)).toEqual([true, true])
+    release()
+    await waitFor(() => expect(popup.location.href).toContain('/checkout/cs_'))
+    expect(card.getAttribute('aria-busy')).toBe('false')
+  })
+
   test('a blocked popup (window.open returns null) offers an Open checkout link', async () => {
     const { card } = await withCard()
     vi.spyOn(window, 'open').mockReturnValue(null)
@@ -538,6 +569,15 @@ describe('createWidget', () => {
       expect(() => createWidget({ widgetKey: 'wk_demo', apiBase: 'not a url' })).toThrow(/apiBase must be an absolute URL/)
     } finally {
       URL.canParse = canParse
+    }
+  })
+
+  test('called where there is no document (server rendering) it says so instead of crashing', () => {
+    vi.stubGlobal('document', undefined)
+    try {
+      expect(() => createWidget({ widgetKey: 'wk_demo', apiBase })).toThrow(/needs a browser.*not during server rendering/)
+    } finally {
+      vi.unstubAllGlobals()
     }
   })
 
