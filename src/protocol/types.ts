@@ -149,7 +149,7 @@ export interface MessagePage {
 
 /**
  * pending --Pay Now--> checkout_open --> paid | failed | unknown
- * pending|failed --visitor Cancel--> declined; non-final --operator--> revoked; --time--> expired.
+ * pending|checkout_open|failed --visitor Cancel--> declined; non-final --operator--> revoked; --time--> expired.
  */
 export type PaymentRequestStatus =
   | 'pending'

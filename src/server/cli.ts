@@ -14,7 +14,9 @@ const whatsapp = {
 }
 const server = createNodeServer({ state: createServerState({ operatorToken, whatsapp }), staticRoot })
 server.listen(port, host, () => {
-  const base = `http://${host}:${port}`
+  // A wildcard bind address is no place a browser can go; the same machine reaches it as localhost.
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
+  const base = `http://${shown}:${port}`
   console.log(`Paychat reference server
   Demo shop         ${base}/
   Demo shop (ja)    ${base}/sakura

@@ -1,6 +1,7 @@
 /**
- * The widget runs on the brand's own website, so every API answer carries CORS headers. The demo
- * brands accept any origin; the origin is echoed (not `*`) so a later per-brand allow-list fits here.
+ * The widget runs on the brand's own website, so every API answer carries CORS headers. The origin is
+ * echoed (not `*`) on every answer, refusals included: which origins a brand allows is decided per
+ * call (`embed-origin.ts`, 403 `origin_not_allowed`), and the widget must be able to read that error.
  */
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID'
 export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'

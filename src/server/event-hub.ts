@@ -11,6 +11,16 @@ type Listener<E> = (entry: LoggedEvent<E>) => void
 export class EventLog<E> {
   private readonly entries: LoggedEvent<E>[] = []
   private readonly listeners = new Set<Listener<E>>()
+  private readonly ending = new AbortController()
+
+  /** Aborts when the log ends (a reset): open streams then close, and their clients reconnect. */
+  get ended(): AbortSignal {
+    return this.ending.signal
+  }
+
+  end(): void {
+    this.ending.abort()
+  }
 
   get lastId(): number {
     return this.entries.length
@@ -43,6 +53,12 @@ export class EventHub {
     let log = this.conversations.get(id)
     if (!log) this.conversations.set(id, (log = new EventLog()))
     return log
+  }
+
+  /** Ends every log, so no stream keeps listening to a state that was reset. */
+  end(): void {
+    for (const log of this.conversations.values()) log.end()
+    this.operator.end()
   }
 
   emit(event: ConversationEvent): void {

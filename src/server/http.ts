@@ -13,10 +13,7 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
 
 /** Reads and validates a JSON body; a missing body validates as `{}` so required fields are named. */
 export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const declared = Number(request.headers.get('content-length') ?? 0)
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const text = await request.text()
-  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw tooLarge()
+  const text = await readRawBody(request)
   let data: unknown = {}
   if (text.trim()) {
     try {
@@ -26,6 +23,30 @@ export async function readBody<S extends z.ZodType>(request: Request, schema: S)
     }
   }
   return parse(schema, data)
+}
+
+/**
+ * The body as text, refused as soon as it passes the limit: a chunked upload with no Content-Length
+ * is counted while it streams in rather than buffered whole first.
+ */
+export async function readRawBody(request: Request): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge()
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array<ArrayBuffer>[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      // Not awaited: msw's intercepted bodies never settle a cancel, and the answer need not wait.
+      reader.cancel().catch(() => {})
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  return new Blob(chunks).text()
 }
 
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { getResponse, type RequestHandler } from 'msw'
+import { ApiFailure } from './api-error'
+import { withCors } from './cors'
+import { json } from './http'
 import { createHandlers } from './index'
 import type { ServerState } from './state'
 import { serveStatic } from './static-files'
@@ -11,6 +15,8 @@ export interface NodeServerOptions {
   handlers?: RequestHandler[]
   /** The build output (`dist/`) holding `widget/` and `app/`; no static files without it. */
   staticRoot?: string
+  /** Called with one line per finished request (`GET /v1/sessions 201 3ms`) and per unexpected error. */
+  log?: (line: string) => void
 }
 
 /**
@@ -19,10 +25,21 @@ export interface NodeServerOptions {
  */
 export function createNodeServer(options: NodeServerOptions = {}): Server {
   const handlers = options.handlers ?? createHandlers(options.state ? { state: options.state } : {})
+  // Resolved once: a relative root ("dist") must still contain every file path joined onto it.
+  const staticRoot = options.staticRoot === undefined ? undefined : resolve(options.staticRoot)
+  const log = options.log
   return createServer((req, res) => {
-    handle(req, res, handlers, options.staticRoot).catch((error: unknown) => {
-      console.error(error)
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+    if (log) {
+      const started = performance.now()
+      res.on('close', () => {
+        const path = (req.url ?? '/').split('?')[0]
+        log(`${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - started)}ms`)
+      })
+    }
+    handle(req, res, handlers, staticRoot).catch((error: unknown) => {
+      if (log) log(`${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      else console.error(error)
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('Internal error')
     })
   })
@@ -35,7 +52,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, handlers: Reque
     res.on('close', () => abort.abort())
     const request = toRequest(req, url, abort.signal)
     const response = await getResponse(handlers, request)
-    return send(res, response ?? new Response('{"error":{"code":"not_found","message":"No such route."}}', { status: 404 }))
+    return send(req, res, response ?? noRoute(request, url))
   }
   if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot) {
     if (await serveStatic(staticRoot, url.pathname, res, req.method)) return
@@ -44,6 +61,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, handlers: Reque
   if (url.pathname === '/favicon.ico') return res.writeHead(204).end()
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
   res.end(staticRoot ? 'Not found. If this should be a page, run `npm run build` first.' : 'Not found.')
+}
+
+/** What `/v1/*` answers when the handlers given match nothing: the API's 404 envelope, with CORS. */
+function noRoute(request: Request, url: URL): Response {
+  const failure = new ApiFailure(404, 'not_found', `No route ${request.method} ${url.pathname}.`)
+  return withCors(request, json(failure.toBody(), 404))
 }
 
 function toRequest(req: IncomingMessage, url: URL, signal: AbortSignal): Request {
@@ -61,11 +84,14 @@ function toRequest(req: IncomingMessage, url: URL, signal: AbortSignal): Request
   } as RequestInit)
 }
 
-async function send(res: ServerResponse, response: Response) {
+async function send(req: IncomingMessage, res: ServerResponse, response: Response) {
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, name) => {
     headers[name] = name === 'set-cookie' ? response.headers.getSetCookie() : value
   })
+  // Answered before the body was read (413, 401): the rest of it is still on the socket, so that
+  // connection cannot carry another request. Closing it beats reading megabytes only to drop them.
+  if (!req.complete) headers.connection = 'close'
   res.writeHead(response.status, headers)
   if (!response.body) return res.end()
   // Write chunk by chunk so each SSE event leaves at once; stop reading when the client goes away.

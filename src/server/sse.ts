@@ -43,8 +43,11 @@ export function eventStream<E extends { type: string }>(request: Request, log: E
         unlisten()
         clearInterval(ping)
         request.signal.removeEventListener('abort', onAbort)
+        log.ended.removeEventListener('abort', onAbort)
       }
       request.signal.addEventListener('abort', onAbort)
+      log.ended.addEventListener('abort', onAbort)
+      if (request.signal.aborted || log.ended.aborted) onAbort()
     },
     cancel() {
       stop()

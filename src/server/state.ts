@@ -153,6 +153,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     credits: seedCredits(),
     reset() {
       state.clock.reset()
+      state.events.end()
       state.events = new EventHub()
       for (const map of [
         state.visitors,

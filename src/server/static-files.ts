@@ -36,7 +36,7 @@ export function candidatesFor(pathname: string): string[] {
   return [join('widget', relative), join('app', relative)]
 }
 
-/** Serves a file of the build under `root`; false when none matched. */
+/** Serves a file of the build under `root` (an absolute path); false when none matched. */
 export async function serveStatic(root: string, pathname: string, res: ServerResponse, method: string): Promise<boolean> {
   let candidates: string[]
   try {
@@ -46,7 +46,7 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
   }
   for (const candidate of candidates) {
     const file = join(root, candidate)
-    if (!file.startsWith(root)) continue
+    if (!file.startsWith(root + sep)) continue
     const info = await stat(file).catch(() => null)
     if (!info?.isFile()) continue
     const type = TYPES[extname(file)] ?? 'application/octet-stream'

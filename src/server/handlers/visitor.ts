@@ -1,7 +1,9 @@
 import type { HttpHandler } from 'msw'
 import { ApiFailure } from '../api-error'
 import { requireVisitor } from '../auth'
+import { brandByWidgetKey } from '../brands'
 import { addMessage, listMessages, startSession, visitorConversation } from '../conversations'
+import { assertOriginAllowed } from '../embed-origin'
 import { json, parse, readBody } from '../http'
 import { declineRequest, openCheckout, paymentRequestById, sweepExpired } from '../payments'
 import { publicPaymentRequest } from '../payment-view'
@@ -23,7 +25,9 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
 
   return [
     route('post', '/v1/sessions', async ({ request }) => {
-      const { status, body } = startSession(state, await readBody(request, schema.createSession))
+      const input = await readBody(request, schema.createSession)
+      assertOriginAllowed(brandByWidgetKey(state, input.widgetKey), request)
+      const { status, body } = startSession(state, input)
       return json(body, status)
     }),
 

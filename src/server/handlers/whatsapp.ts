@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw'
 import { ApiFailure } from '../api-error'
-import { json, MAX_BODY_BYTES, safeEqual } from '../http'
+import { json, readRawBody, safeEqual } from '../http'
 import { route } from '../route'
 import type { ServerState } from '../state'
 import { receiveWebhook } from '../whatsapp/inbound'
@@ -19,10 +19,7 @@ export function whatsappWebhookHandlers(state: ServerState): HttpHandler[] {
 
     route('post', '/v1/webhooks/whatsapp', async ({ request }) => {
       // The signature covers the exact bytes sent, so the raw text is verified before any parsing.
-      const raw = await request.text()
-      if (new TextEncoder().encode(raw).length > MAX_BODY_BYTES) {
-        throw new ApiFailure(413, 'payload_too_large', 'The webhook body is too large.')
-      }
+      const raw = await readRawBody(request)
       await receiveWebhook(state, raw, request.headers.get('x-hub-signature-256'))
       return json({ received: true })
     }),
