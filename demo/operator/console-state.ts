@@ -1,4 +1,4 @@
-import type { ConversationSummary, Message, OperatorEvent, PaymentRequest } from '../../src/protocol/types'
+import type { ConversationSummary, Message, MessageDelivery, OperatorEvent, PaymentRequest } from '../../src/protocol/types'
 
 /**
  * What the console knows. Answers and live events may arrive in any order (a list read while an
@@ -73,6 +73,19 @@ function applyEvent(state: ConsoleState, event: OperatorEvent): ConsoleState {
     case 'conversation.handed_off':
       // Its "Continued on WhatsApp" message follows as its own event.
       return state
+    case 'message.delivery_updated':
+      return setDelivery(state, event.conversationId, event.messageId, event.delivery)
+  }
+}
+
+/** WhatsApp's statuses may arrive out of order; the server sends only forward moves, the newest wins here. */
+function setDelivery(state: ConsoleState, conversationId: string, messageId: string, delivery: MessageDelivery): ConsoleState {
+  const thread = state.messages[conversationId]
+  const known = thread?.find((m) => m.id === messageId)
+  if (!thread || !known || (known.delivery && known.delivery.updatedAt > delivery.updatedAt)) return state
+  return {
+    ...state,
+    messages: { ...state.messages, [conversationId]: thread.map((m) => (m === known ? { ...m, delivery } : m)) },
   }
 }
 

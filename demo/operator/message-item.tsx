@@ -1,4 +1,4 @@
-import type { Message, PaymentRequest } from '../../src/protocol/types'
+import type { Message, MessageDelivery, PaymentRequest } from '../../src/protocol/types'
 import { authorLabel, timeLabel } from './format'
 import { PaymentCard } from './payment-card'
 
@@ -15,6 +15,7 @@ export function MessageItem({ message, request, onRevoke }: MessageItemProps) {
     <li class={`message message-${message.author.role}`}>
       <p class="message-meta">
         {authorLabel(message)} · <time dateTime={message.createdAt}>{timeLabel(message.createdAt)}</time>
+        {message.delivery && <DeliveryBadge delivery={message.delivery} />}
       </p>
       {message.type === 'payment_request' && request ? (
         <PaymentCard request={request} onRevoke={onRevoke} />
@@ -22,5 +23,24 @@ export function MessageItem({ message, request, onRevoke }: MessageItemProps) {
         <p class="message-text">{message.text}</p>
       )}
     </li>
+  )
+}
+
+const DELIVERY_LABELS: Record<MessageDelivery['status'], string> = {
+  accepted: 'Sending to WhatsApp',
+  sent: 'Sent on WhatsApp',
+  delivered: 'Delivered on WhatsApp',
+  read: 'Read on WhatsApp',
+  failed: 'Not delivered on WhatsApp',
+}
+
+/** The WhatsApp tick a business message has reached, with the Cloud API's reason when it failed. */
+function DeliveryBadge({ delivery }: { delivery: MessageDelivery }) {
+  return (
+    <span class={`delivery delivery-${delivery.status}`} title={delivery.error?.message}>
+      {' · '}
+      {DELIVERY_LABELS[delivery.status]}
+      {delivery.error && `: ${delivery.error.message} (${delivery.error.code})`}
+    </span>
   )
 }

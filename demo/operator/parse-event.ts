@@ -1,6 +1,12 @@
 import type { OperatorEvent } from '../../src/protocol/types'
 
-const TYPES = new Set<string>(['message.created', 'payment_request.updated', 'conversation.created', 'conversation.handed_off'])
+const TYPES = new Set<string>([
+  'message.created',
+  'payment_request.updated',
+  'conversation.created',
+  'conversation.handed_off',
+  'message.delivery_updated',
+])
 
 /** An SSE frame as an operator event, or null for a type this console does not know or bad JSON. */
 export function parseOperatorEvent(type: string, data: string): OperatorEvent | null {

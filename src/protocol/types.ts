@@ -98,7 +98,20 @@ export interface Message {
   paymentRequest: PaymentRequest | null
   /** A template message, filled: rendered with its header, footer and buttons (text holds the body). */
   template?: RenderedTemplate | null
+  /** How far a business message sent on WhatsApp got; null on web-only messages. Operator views only. */
+  delivery?: MessageDelivery | null
   createdAt: string
+}
+
+/** WhatsApp's progress for a message the business sent: it never moves back, except to `failed`. */
+export type DeliveryStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed'
+
+export interface MessageDelivery {
+  channel: 'whatsapp'
+  status: DeliveryStatus
+  updatedAt: string
+  /** Why WhatsApp gave up (`status: failed`), in the Cloud API's words. */
+  error?: { code: number; message: string }
 }
 
 /** A sent template with its parameters filled in. */
@@ -358,6 +371,8 @@ export type ConversationEvent =
 export type OperatorEvent =
   | ConversationEvent
   | { type: 'conversation.created'; conversationId: string; conversation: Conversation }
+  /** WhatsApp reported progress (sent, delivered, read, failed) on a business message. */
+  | { type: 'message.delivery_updated'; conversationId: string; messageId: string; delivery: MessageDelivery }
 
 export type EventType = ConversationEvent['type'] | OperatorEvent['type']
 
