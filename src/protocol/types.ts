@@ -98,7 +98,7 @@ export interface Message {
   paymentRequest: PaymentRequest | null
   /** A template message, filled: rendered with its header, footer and buttons (text holds the body). */
   template?: RenderedTemplate | null
-  /** How far a business message sent on WhatsApp got; null on web-only messages. Operator views only. */
+  /** How far a business message sent on WhatsApp got (live updates go to operators); absent on web-only messages. */
   delivery?: MessageDelivery | null
   createdAt: string
 }
@@ -384,5 +384,7 @@ export interface ApiErrorBody {
     message: string
     /** The offending input field, when one is to blame. */
     field?: string
+    /** When WhatsApp's Cloud API refused a send: Meta's code (131047, 132001, …), message and trace id. */
+    whatsapp?: { code: number; message: string; fbtraceId: string }
   }
 }

@@ -9,12 +9,21 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The Cloud API's own error when WhatsApp refused the send. */
+    readonly whatsapp?: NonNullable<ApiErrorBody['error']['whatsapp']>,
   ) {
     super(message)
   }
 
   toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } }
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.field ? { field: this.field } : {}),
+        ...(this.whatsapp ? { whatsapp: this.whatsapp } : {}),
+      },
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import type {
   CreateSessionBody,
   Message,
   MessageAuthor,
+  MessageDelivery,
   MessagePage,
   RenderedTemplate,
   SessionResponse,
@@ -42,7 +43,7 @@ export function createConversation(state: ServerState, brandId: string): Convers
   const conversation: Conversation = { id: newId('conv'), brandId, visitorId: newId('vis'), createdAt: now, updatedAt: now }
   state.conversations.set(conversation.id, conversation)
   state.messages.set(conversation.id, [])
-  state.events.operator.append({ type: 'conversation.created', conversationId: conversation.id, conversation })
+  state.events.emitToOperators({ type: 'conversation.created', conversationId: conversation.id, conversation })
   return conversation
 }
 
@@ -106,6 +107,7 @@ export function addMessage(
     clientId?: string | null
     paymentRequestId?: string | null
     template?: RenderedTemplate | null
+    delivery?: MessageDelivery | null
   },
 ): { message: Message; created: boolean } {
   const messages = state.messages.get(conversationId)!
@@ -128,6 +130,7 @@ export function addMessage(
     text: input.text,
     paymentRequestId: input.paymentRequestId ?? null,
     ...(input.template ? { template: input.template } : {}),
+    ...(input.delivery ? { delivery: input.delivery } : {}),
     createdAt,
   }
   messages.push(stored)

@@ -65,4 +65,9 @@ export class EventHub {
     this.conversation(event.conversationId).append(event)
     this.operator.append(event)
   }
+
+  /** Events only the operators' stream carries (delivery statuses, new conversations). */
+  emitToOperators(event: OperatorEvent): void {
+    this.operator.append(event)
+  }
 }

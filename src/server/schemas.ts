@@ -104,7 +104,16 @@ export const mockInbound = z.object({
   to: z.string().regex(/^\d{6,15}$/).optional(),
 })
 
-export const mockStatus = z.object({ status: z.enum(['sent', 'delivered', 'read']) })
+/** A status the simulated phone reports; `failed` carries Meta's error (default 131026, undeliverable). */
+export const mockStatus = z.discriminatedUnion('status', [
+  z.object({ status: z.enum(['sent', 'delivered', 'read']) }),
+  z.object({
+    status: z.literal('failed'),
+    error: z
+      .object({ code: z.number().int(), title: z.string().trim().min(1).max(200), details: z.string().trim().min(1).max(500) })
+      .default({ code: 131026, title: 'Message undeliverable', details: 'The recipient’s phone could not be reached.' }),
+  }),
+])
 
 export const cannedResponse = z.object({ name: trimmed(80), text: messageText })
 export const cannedResponsePatch = cannedResponse.partial().refine((p) => Object.keys(p).length > 0, {

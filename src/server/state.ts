@@ -4,6 +4,7 @@ import type {
   CheckoutSessionLink,
   CheckoutSessionStatus,
   Credits,
+  DeliveryStatus,
   Conversation,
   Gateway,
   Message,
@@ -14,6 +15,8 @@ import type {
 import { createClock, type Clock } from './clock'
 import { EventHub } from './event-hub'
 import { seedBrands, seedPaymentPages } from './seed'
+import type { Pricing } from './whatsapp/cloud-api'
+import type { CloudApiSendRequest } from './whatsapp/cloud-api-request'
 import { seedCredits } from './whatsapp/credits'
 
 export interface VisitorRecord {
@@ -71,14 +74,18 @@ export interface HandoffCode {
 export interface OutboundWhatsApp {
   /** The Cloud API's message id (`wamid…`), which status webhooks refer to. */
   id: string
-  /** The chat message it carries. */
-  messageId: string
+  /** The chat message it carries; null for a send made straight to the simulated Graph API. */
+  messageId: string | null
   to: string
   brandId: string
   conversationId: string
-  type: 'text' | 'template'
+  type: CloudApiSendRequest['type']
+  /** What the customer reads: the text, the filled template body, or the button's text and link. */
   text: string
-  status: 'accepted' | 'sent' | 'delivered' | 'read'
+  /** The Cloud API request as received. */
+  request: CloudApiSendRequest
+  pricing: Pricing
+  status: DeliveryStatus
   createdAt: string
 }
 
@@ -87,6 +94,11 @@ export interface WhatsAppSettings {
   verifyToken: string
   /** Signs webhook bodies (`X-Hub-Signature-256`). */
   appSecret: string
+  /**
+   * After each send the simulated Cloud API reports `sent`, `delivered` and `read` after these delays
+   * (ms from the send), or never with `false` (tests then report statuses with the mock control).
+   */
+  statusDelaysMs: readonly [number, number, number] | false
 }
 
 export interface ServerStateOptions {
@@ -120,6 +132,8 @@ export interface ServerState {
   /** Inbound WhatsApp message ids already processed: a redelivery changes nothing. */
   whatsappSeen: Set<string>
   whatsappOutbox: OutboundWhatsApp[]
+  /** Pending simulated status webhooks; a reset cancels them. */
+  timers: Set<ReturnType<typeof setTimeout>>
   cannedResponses: Map<string, CannedResponse>
   templates: Map<string, MessageTemplate>
   credits: Credits
@@ -143,16 +157,20 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     whatsapp: {
       verifyToken: options.whatsapp?.verifyToken ?? 'paychat-demo-verify',
       appSecret: options.whatsapp?.appSecret ?? 'paychat-demo-secret',
+      statusDelaysMs: options.whatsapp?.statusDelaysMs ?? [400, 1200, 4000],
     },
     whatsappContacts: new Map(),
     handoffCodes: new Map(),
     whatsappSeen: new Set(),
     whatsappOutbox: [],
+    timers: new Set(),
     cannedResponses: new Map(),
     templates: new Map(),
     credits: seedCredits(),
     reset() {
       state.clock.reset()
+      for (const timer of state.timers) clearTimeout(timer)
+      state.timers.clear()
       state.events.end()
       state.events = new EventHub()
       for (const map of [

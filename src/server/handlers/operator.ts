@@ -1,13 +1,13 @@
 import type { HttpHandler } from 'msw'
-import type { PaymentPage } from '../../protocol/types'
+import type { MessageDelivery, PaymentPage } from '../../protocol/types'
 import { ApiFailure, notFound } from '../api-error'
 import { addMessage, conversationById, conversationSummaries, listMessages } from '../conversations'
 import { json, parse, readBody } from '../http'
 import { newId } from '../ids'
 import { paymentRequestById, revokeRequest, shareCard, sweepExpired } from '../payments'
 import { operatorRoutes } from '../route'
-import { sendWhatsAppText } from '../whatsapp/cloud-api'
-import { assertWindowOpen, contactRecordOf } from '../whatsapp/window'
+import { relayToWhatsApp, textRequest } from '../whatsapp/outbound'
+import { contactRecordOf } from '../whatsapp/window'
 import * as schema from '../schemas'
 import { eventStream, lastEventIdOf } from '../sse'
 import type { GatewayRecord, ServerState } from '../state'
@@ -43,13 +43,13 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
     operatorRoute('post', '/conversations/:id/messages', async ({ request, params }) => {
       const conversation = conversationById(state, params.id!)
       const { text } = await readBody(request, schema.operatorMessage)
+      const brand = state.brands.get(conversation.brandId)
+      const add = (delivery?: MessageDelivery) =>
+        addMessage(state, conversation.id, { author: { role: 'operator', name: brand?.name ?? null }, text, delivery: delivery ?? null })
+          .message
       // A WhatsApp-linked conversation also goes out on WhatsApp, where free text needs an open window.
       const contact = contactRecordOf(state, conversation.id)
-      if (contact) assertWindowOpen(state, contact)
-      const brand = state.brands.get(conversation.brandId)
-      const { message } = addMessage(state, conversation.id, { author: { role: 'operator', name: brand?.name ?? null }, text })
-      if (contact) sendWhatsAppText(state, contact, message.id, text)
-      return json(message, 201)
+      return json(contact ? relayToWhatsApp(state, contact, textRequest(contact, text), add) : add(), 201)
     }),
 
     operatorRoute('get', '/events', ({ request }) => eventStream(request, state.events.operator, lastEventIdOf(request))),

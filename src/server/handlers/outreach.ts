@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw'
+import type { MessageDelivery } from '../../protocol/types'
 import { ApiFailure, notFound } from '../api-error'
 import { addMessage, conversationById } from '../conversations'
 import { json, readBody } from '../http'
@@ -7,8 +8,8 @@ import { operatorRoutes } from '../route'
 import * as schema from '../schemas'
 import type { ServerState } from '../state'
 import { renderTemplate } from '../templates/render-template'
-import { sendWhatsAppText } from '../whatsapp/cloud-api'
-import { purchaseCredits, spendCredits, TEMPLATE_COST } from '../whatsapp/credits'
+import { purchaseCredits } from '../whatsapp/credits'
+import { relayToWhatsApp, templateRequest } from '../whatsapp/outbound'
 import { contactRecordOf } from '../whatsapp/window'
 
 const NOT_SENDABLE: Record<string, string> = {
@@ -33,17 +34,20 @@ export function outreachHandlers(state: ServerState): HttpHandler[] {
         const code = NOT_SENDABLE[template.status] ?? 'template_not_approved'
         throw new ApiFailure(409, code, `Only an APPROVED template can be sent; this one is ${template.status}.`)
       }
-      const rendered = renderTemplate(template, input, mergeValues(state, conversation.id))
-      const contact = contactRecordOf(state, conversation.id)
-      // Charged before anything is sent: with too few credits nothing goes out and nothing is spent.
-      if (contact) spendCredits(state, TEMPLATE_COST[template.category], `${template.category} template "${template.name}"`)
+      const { rendered, parameters } = renderTemplate(template, input, mergeValues(state, conversation.id))
       const brand = state.brands.get(conversation.brandId)
-      const { message } = addMessage(state, conversation.id, {
-        author: { role: 'operator', name: brand?.name ?? null },
-        text: rendered.body,
-        template: rendered,
-      })
-      if (contact) sendWhatsAppText(state, contact, message.id, rendered.body, 'template')
+      const add = (delivery?: MessageDelivery) =>
+        addMessage(state, conversation.id, {
+          author: { role: 'operator', name: brand?.name ?? null },
+          text: rendered.body,
+          template: rendered,
+          delivery: delivery ?? null,
+        }).message
+      const contact = contactRecordOf(state, conversation.id)
+      // On WhatsApp the Cloud API decides (status, parameters, credits) before anything shows in the chat.
+      const message = contact
+        ? relayToWhatsApp(state, contact, templateRequest(contact, template, parameters, input.urlSuffix), add)
+        : add()
       return json(message, 201)
     }),
 

@@ -7,6 +7,13 @@ type Component<T extends TemplateComponent['type']> = Extract<TemplateComponent,
 
 const mismatch = (message: string) => new ApiFailure(422, 'parameter_mismatch', message, 'parameters')
 
+/** A template filled for sending: as the chat shows it, and the values the Cloud API request carries. */
+export interface FilledTemplate {
+  rendered: RenderedTemplate
+  /** Body parameters in order of first use, merge fields filled. */
+  parameters: Array<{ name: string; text: string }>
+}
+
 /**
  * Fills a template's body parameters (and a URL button's dynamic suffix) for sending. Missing or extra
  * parameters are refused; parameter values may hold merge fields such as `{{contact.first_name}}`.
@@ -15,16 +22,14 @@ export function renderTemplate(
   template: MessageTemplate,
   input: Omit<SendTemplateBody, 'templateId'>,
   mergeValues: Record<string, string>,
-): RenderedTemplate {
+): FilledTemplate {
   const find = <T extends TemplateComponent['type']>(type: T) =>
     template.components.find((c): c is Component<T> => c.type === type)
   const body = find('BODY')!
   const names = parametersOf(body.text, template.parameterFormat)
   const values = valuesByName(names, input.parameters, template.parameterFormat)
-  const fill = (value: string) => fillMergeFields(value, mergeValues).text
-  const text = body.text.replace(/\{\{([a-z0-9_]+)\}\}/g, (whole, name: string) =>
-    values[name] !== undefined ? fill(values[name]!) : whole,
-  )
+  const filled = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, fillMergeFields(value, mergeValues).text]))
+  const text = body.text.replace(/\{\{([a-z0-9_]+)\}\}/g, (whole, name: string) => filled[name] ?? whole)
 
   const buttons = (find('BUTTONS')?.buttons ?? []).map((button) => {
     if (button.type === 'URL') {
@@ -36,7 +41,10 @@ export function renderTemplate(
     if (button.type === 'PHONE_NUMBER') return { type: button.type, text: button.text, phoneNumber: button.phone_number }
     return { type: button.type, text: button.text }
   })
-  return { name: template.name, header: find('HEADER')?.text ?? null, body: text, footer: find('FOOTER')?.text ?? null, buttons }
+  return {
+    rendered: { name: template.name, header: find('HEADER')?.text ?? null, body: text, footer: find('FOOTER')?.text ?? null, buttons },
+    parameters: names.map((name) => ({ name, text: filled[name]! })),
+  }
 }
 
 function valuesByName(

@@ -1,5 +1,4 @@
 import type { CreditEntry, Credits, TemplateCategory } from '../../protocol/types'
-import { ApiFailure } from '../api-error'
 import type { ServerState } from '../state'
 
 /** Credits per business-initiated template, by category; replies inside the window cost nothing. */
@@ -20,24 +19,25 @@ export function purchaseCredits(state: ServerState, amount: number): Credits {
   return state.credits
 }
 
+const recharges = (state: ServerState) => state.credits.autoRecharge.enabled && state.credits.autoRecharge.rechargeAmount > 0
+
+/** Whether a send of `cost` can be paid, counting the top-ups auto-recharge would make. */
+export function canAfford(state: ServerState, cost: number): boolean {
+  return cost === 0 || recharges(state) || state.credits.balance >= cost
+}
+
 /**
  * Spends `cost` credits, topping up first when auto-recharge is on and the balance would fall below
- * its minimum. With too few credits nothing is spent and the send is refused (402).
+ * its minimum. Callers check `canAfford` first: this never leaves the balance negative.
  */
 export function spendCredits(state: ServerState, cost: number, note: string): void {
   if (cost === 0) return
   const { autoRecharge } = state.credits
-  if (autoRecharge.enabled && autoRecharge.rechargeAmount > 0) {
+  if (recharges(state)) {
     while (state.credits.balance - cost < autoRecharge.minimumBalance) {
       record(state, autoRecharge.rechargeAmount, 'auto_recharge', `Auto-recharge below ${autoRecharge.minimumBalance}`)
     }
   }
-  if (state.credits.balance < cost) {
-    throw new ApiFailure(
-      402,
-      'insufficient_credits',
-      `Sending this message needs ${cost} credits and the balance is ${state.credits.balance}. Buy credits or turn on auto-recharge.`,
-    )
-  }
+  if (state.credits.balance < cost) throw new Error(`spendCredits: ${cost} credits asked, ${state.credits.balance} held`)
   record(state, -cost, 'template', note)
 }

@@ -3,12 +3,12 @@ import { ApiFailure } from '../api-error'
 import { addMessage, createConversation } from '../conversations'
 import { parse } from '../http'
 import type { ServerState } from '../state'
+import { applyStatus } from './delivery'
 import { redeemCode } from './handoff'
 import { validSignature } from './signature'
 import { webhookPayload, type WebhookPayload } from './webhook-payload'
 
 const digits = (phone: string) => phone.replace(/\D/g, '')
-const PROGRESS = ['accepted', 'sent', 'delivered', 'read'] as const
 
 /**
  * A Cloud API webhook delivery: verified against the app secret before anything is read, then each
@@ -46,12 +46,7 @@ function receiveChange(state: ServerState, value: ChangeValue): void {
     const text = message.type === 'text' && message.text ? message.text.body : `[${message.type} message]`
     receiveMessage(state, brand, contactId, names.get(contactId) ?? null, text)
   }
-  for (const status of value.statuses ?? []) {
-    const sent = state.whatsappOutbox.find((m) => m.id === status.id)
-    // Webhooks may arrive out of order: a status never moves back (read stays read).
-    const rank = PROGRESS.indexOf(status.status as (typeof PROGRESS)[number])
-    if (sent && rank > PROGRESS.indexOf(sent.status)) sent.status = PROGRESS[rank]!
-  }
+  for (const status of value.statuses ?? []) applyStatus(state, status)
 }
 
 function receiveMessage(state: ServerState, brand: Brand, contactId: string, profileName: string | null, text: string) {

@@ -2,22 +2,31 @@ import type { OutboundWhatsApp } from '../state'
 import { webhookEnvelope } from './webhook-envelope'
 import type { WebhookPayload } from './webhook-payload'
 
-/** A real-format status webhook, as Meta reports a business-sent message's progress. */
-export function statusPayload(
-  sent: OutboundWhatsApp,
-  displayNumber: string,
-  status: 'sent' | 'delivered' | 'read',
-  unixSeconds: number,
-): WebhookPayload {
+export type StatusReport =
+  | { status: 'sent' | 'delivered' | 'read' }
+  | { status: 'failed'; error: { code: number; title: string; details: string } }
+
+/** A real-format status webhook, as Meta reports a business-sent message's progress and price. */
+export function statusPayload(sent: OutboundWhatsApp, displayNumber: string, report: StatusReport, unixSeconds: number): WebhookPayload {
   return webhookEnvelope(displayNumber, {
     statuses: [
       {
         id: sent.id,
-        status,
+        status: report.status,
         recipient_id: sent.to,
         timestamp: String(unixSeconds),
-        // Replies inside the customer-service window are free.
-        pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
+        ...(report.status === 'failed'
+          ? {
+              errors: [
+                {
+                  code: report.error.code,
+                  title: report.error.title,
+                  message: report.error.title,
+                  error_data: { details: report.error.details },
+                },
+              ],
+            }
+          : { pricing: sent.pricing }),
       },
     ],
   })

@@ -27,6 +27,16 @@ const status = z.object({
   pricing: z
     .object({ billable: z.boolean(), pricing_model: z.string(), type: z.string().optional(), category: z.string() })
     .optional(),
+  errors: z
+    .array(
+      z.object({
+        code: z.number(),
+        title: z.string().optional(),
+        message: z.string().optional(),
+        error_data: z.object({ details: z.string() }).optional(),
+      }),
+    )
+    .optional(),
 })
 
 export const webhookPayload = z.object({

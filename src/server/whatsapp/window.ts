@@ -1,5 +1,4 @@
 import type { WhatsAppContact } from '../../protocol/types'
-import { ApiFailure } from '../api-error'
 import type { ServerState, WhatsAppContactRecord } from '../state'
 
 /** Free text is allowed for 24 hours after the customer's last message, then only templates. */
@@ -19,14 +18,4 @@ export function whatsappContactOf(state: ServerState, conversationId: string): W
     lastInboundAt: new Date(contact.lastInboundAt).toISOString(),
     windowClosesAt: new Date(contact.lastInboundAt + CUSTOMER_SERVICE_WINDOW_MS).toISOString(),
   }
-}
-
-/** Refuses free text to a WhatsApp contact whose window has closed. */
-export function assertWindowOpen(state: ServerState, contact: WhatsAppContactRecord): void {
-  if (state.clock.now() - contact.lastInboundAt < CUSTOMER_SERVICE_WINDOW_MS) return
-  throw new ApiFailure(
-    422,
-    'window_closed',
-    'The 24-hour WhatsApp window is closed: the customer wrote more than 24 hours ago, so only an approved template can be sent.',
-  )
 }

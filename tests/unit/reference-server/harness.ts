@@ -22,7 +22,8 @@ export const OPERATOR_TOKEN = 'op_demo'
  * every test. The state is returned so a test can look inside (the card number check does).
  */
 export function useReferenceServer(options: ServerStateOptions = {}): ServerState {
-  const state = createServerState(options)
+  // Statuses come from the mock control unless a test asks for the simulated phone's own timing.
+  const state = createServerState({ ...options, whatsapp: { statusDelaysMs: false, ...options.whatsapp } })
   const server = setupServer(...createHandlers({ state }))
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => {
