@@ -12,11 +12,13 @@ const whatsapp = {
   ...(process.env.PAYCHAT_WA_VERIFY_TOKEN ? { verifyToken: process.env.PAYCHAT_WA_VERIFY_TOKEN } : {}),
   ...(process.env.PAYCHAT_WA_APP_SECRET ? { appSecret: process.env.PAYCHAT_WA_APP_SECRET } : {}),
 }
-const server = createNodeServer({ state: createServerState({ operatorToken, whatsapp }), staticRoot })
+// A wildcard bind address is no place a browser can go; the same machine reaches it as localhost.
+const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
+const base = `http://${shown}:${port}`
+const publicUrl = process.env.PAYCHAT_PUBLIC_URL ?? base
+
+const server = createNodeServer({ state: createServerState({ operatorToken, whatsapp, publicUrl }), staticRoot })
 server.listen(port, host, () => {
-  // A wildcard bind address is no place a browser can go; the same machine reaches it as localhost.
-  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
-  const base = `http://${shown}:${port}`
   console.log(`Paychat reference server
   Demo shop         ${base}/
   Demo shop (ja)    ${base}/sakura

@@ -2,6 +2,7 @@ import { http, type HttpHandler } from 'msw'
 import { preflight } from './cors'
 import { cannedResponseHandlers } from './handlers/canned-responses'
 import { checkoutHandlers } from './handlers/checkout'
+import { graphApiHandlers } from './handlers/graph-api'
 import { mockHandlers } from './handlers/mock'
 import { operatorHandlers } from './handlers/operator'
 import { outreachHandlers } from './handlers/outreach'
@@ -38,7 +39,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
     ...cannedResponseHandlers(state),
     ...templateHandlers(state, { mock: options.mock !== false }),
     ...outreachHandlers(state),
-    ...(options.mock === false ? [] : mockHandlers(state)),
+    ...(options.mock === false ? [] : [...mockHandlers(state), ...graphApiHandlers(state)]),
     // Last: any other /v1 path gets the error envelope instead of falling through.
     http.all('*/v1/*', ({ request }) =>
       withCors(request, json(new ApiFailure(404, 'not_found', `No route ${request.method} ${new URL(request.url).pathname}.`).toBody(), 404)),

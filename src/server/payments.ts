@@ -3,12 +3,14 @@ import type {
   CheckoutPayResult,
   CheckoutSessionLink,
   CheckoutSessionView,
+  Message,
+  MessageDelivery,
   PaymentRequest,
   PaymentRequestStatus,
 } from '../protocol/types'
 import { ApiFailure, invalidState, notFound } from './api-error'
 import { addMessage, conversationById } from './conversations'
-import { newId } from './ids'
+import { newId, newToken } from './ids'
 import { publicPaymentRequest } from './payment-view'
 import type { CheckoutSessionRecord, PaymentRequestRecord, ServerState } from './state'
 import { checkCard, outcomeFor } from './test-cards'
@@ -56,7 +58,8 @@ export function sweepExpired(state: ServerState): void {
   }
 }
 
-export function shareCard(state: ServerState, conversationId: string, paymentPageId: string): PaymentRequest {
+/** A card checked against its page and conversation, not yet in the chat: see `postCard`. */
+export function prepareCard(state: ServerState, conversationId: string, paymentPageId: string): PaymentRequestRecord {
   const conversation = conversationById(state, conversationId)
   const page = state.paymentPages.get(paymentPageId)
   if (!page) throw new ApiFailure(404, 'not_found', 'No payment page with that id.', 'paymentPageId')
@@ -64,7 +67,7 @@ export function shareCard(state: ServerState, conversationId: string, paymentPag
     throw new ApiFailure(422, 'brand_mismatch', 'This payment page belongs to another brand than the conversation.', 'paymentPageId')
   }
   const now = state.clock.iso()
-  const record: PaymentRequestRecord = {
+  return {
     id: newId('pr'),
     conversationId,
     paymentPageId: page.id,
@@ -81,14 +84,25 @@ export function shareCard(state: ServerState, conversationId: string, paymentPag
     brandId: page.brandId,
     checkoutSessionId: null,
     lastCard: null,
+    payLinkToken: newToken('pl'),
   }
+}
+
+/** Keeps a prepared card and posts it in the chat as the brand's message. */
+export function postCard(state: ServerState, record: PaymentRequestRecord, delivery: MessageDelivery | null = null): Message {
   state.paymentRequests.set(record.id, record)
-  const brand = state.brands.get(page.brandId)
-  addMessage(state, conversationId, {
+  const brand = state.brands.get(record.brandId)
+  return addMessage(state, record.conversationId, {
     author: { role: 'operator', name: brand?.name ?? null },
     text: '',
     paymentRequestId: record.id,
-  })
+    delivery,
+  }).message
+}
+
+export function shareCard(state: ServerState, conversationId: string, paymentPageId: string): PaymentRequest {
+  const record = prepareCard(state, conversationId, paymentPageId)
+  postCard(state, record)
   return publicPaymentRequest(record)
 }
 
@@ -104,6 +118,13 @@ export function openCheckout(
 ): CheckoutSessionLink {
   const remembered = state.idempotency.get(`${record.id} ${idempotencyKey}`)
   if (remembered && remembered.expiresAt > state.clock.now()) return remembered.response
+  const response = ensureCheckoutSession(state, record, origin)
+  state.idempotency.set(`${record.id} ${idempotencyKey}`, { response, expiresAt: state.clock.now() + IDEMPOTENCY_TTL_MS })
+  return response
+}
+
+/** The request's open checkout session, made when there is none (or it expired) and the card is payable. */
+export function ensureCheckoutSession(state: ServerState, record: PaymentRequestRecord, origin: string): CheckoutSessionLink {
   if (record.status === 'unknown') {
     throw new ApiFailure(409, 'payment_status_unknown', 'The status of the last payment is unknown. Do not pay again until it is confirmed.')
   }
@@ -120,14 +141,12 @@ export function openCheckout(
     state.checkoutSessions.set(session.id, session)
     record.checkoutSessionId = session.id
   }
-  const response: CheckoutSessionLink = {
+  if (record.status !== 'checkout_open') transition(state, record, 'checkout_open')
+  return {
     checkoutSessionId: session.id,
     checkoutUrl: `${origin}/checkout/${session.id}`,
     expiresAt: new Date(session.expiresAt).toISOString(),
   }
-  state.idempotency.set(`${record.id} ${idempotencyKey}`, { response, expiresAt: state.clock.now() + IDEMPOTENCY_TTL_MS })
-  if (record.status !== 'checkout_open') transition(state, record, 'checkout_open')
-  return response
 }
 
 /** The visitor's Cancel; repeating it is harmless. */

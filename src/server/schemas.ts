@@ -59,7 +59,13 @@ export const paymentPagePatch = paymentPageFields.partial().refine((p) => Object
   message: 'give at least one of title, description, price, billing',
 })
 
-export const sharePaymentRequest = z.object({ paymentPageId: trimmed(100) })
+const templateParameters = z.union([z.array(z.string().max(1024)).max(50), z.record(z.string(), z.string().max(1024))])
+
+export const sharePaymentRequest = z.object({
+  paymentPageId: trimmed(100),
+  /** On WhatsApp: send the card as this template (its URL button carries the pay link). */
+  whatsapp: z.object({ templateId: z.string().trim().min(1), parameters: templateParameters.optional() }).optional(),
+})
 
 const credentials = {
   stripe: z.object({
@@ -122,7 +128,7 @@ export const cannedResponsePatch = cannedResponse.partial().refine((p) => Object
 
 export const sendTemplate = z.object({
   templateId: z.string().trim().min(1),
-  parameters: z.union([z.array(z.string().max(1024)).max(50), z.record(z.string(), z.string().max(1024))]).optional(),
+  parameters: templateParameters.optional(),
   urlSuffix: z.string().max(500).optional(),
 })
 

@@ -1,4 +1,4 @@
-import type { Brand, PaymentPage } from '../protocol/types'
+import type { Brand, MessageTemplate, PaymentPage } from '../protocol/types'
 
 /** The demo brands. Both embed from any origin so the README's snippet works on any test page. */
 export const seedBrands: Brand[] = [
@@ -68,3 +68,46 @@ export const seedPaymentPages: PaymentPage[] = [
     billing: { type: 'recurring', interval: 'month', intervalCount: 1 },
   },
 ]
+
+/**
+ * Approved templates the demo starts with, so a new operator can reach a customer whose window has
+ * closed (Meta's review takes days; here `/v1/mock/templates/{id}/review` stands in for it). The pay
+ * button's link lives on this server, so it is built from the address the server is reached at.
+ */
+export function seedTemplates(publicUrl: string, createdAt: string): MessageTemplate[] {
+  const base = { brandId: 'brand_acme', language: 'en_US', status: 'APPROVED', rejectedReason: null, createdAt, updatedAt: createdAt } as const
+  return [
+    {
+      ...base,
+      id: 'tpl_payment_link',
+      name: 'payment_link',
+      category: 'UTILITY',
+      parameterFormat: 'POSITIONAL',
+      components: [
+        {
+          type: 'BODY',
+          text: 'Hi {{1}}, here is your payment request for {{2}} ({{3}}). Tap the button to pay on our secure checkout page.',
+          example: { body_text: [['Ada', 'House blend', '$24.50']] },
+        },
+        { type: 'FOOTER', text: 'Acme Coffee' },
+        { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Pay now', url: `${publicUrl}/pay/{{1}}` }] },
+      ],
+    },
+    {
+      ...base,
+      id: 'tpl_follow_up',
+      name: 'follow_up',
+      category: 'MARKETING',
+      parameterFormat: 'NAMED',
+      components: [
+        { type: 'HEADER', format: 'TEXT', text: 'Still thinking it over?' },
+        {
+          type: 'BODY',
+          text: 'Hi {{first_name}}, your {{product}} is still waiting for you. Reply to this message and we will help.',
+          example: { body_text_named_params: [{ param_name: 'first_name', example: 'Ada' }, { param_name: 'product', example: 'House blend' }] },
+        },
+        { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Talk to us' }] },
+      ],
+    },
+  ]
+}

@@ -14,7 +14,7 @@ import type {
 } from '../protocol/types'
 import { createClock, type Clock } from './clock'
 import { EventHub } from './event-hub'
-import { seedBrands, seedPaymentPages } from './seed'
+import { seedBrands, seedPaymentPages, seedTemplates } from './seed'
 import type { Pricing } from './whatsapp/cloud-api'
 import type { CloudApiSendRequest } from './whatsapp/cloud-api-request'
 import { seedCredits } from './whatsapp/credits'
@@ -36,6 +36,8 @@ export interface PaymentRequestRecord extends PaymentRequest {
   checkoutSessionId: string | null
   /** Brand and last 4 of the latest card tried; never more of it. */
   lastCard: { cardBrand: string; last4: string } | null
+  /** The secret of its `/pay/<token>` link (sent on WhatsApp), which opens a checkout session. */
+  payLinkToken: string
 }
 
 export interface CheckoutSessionRecord {
@@ -108,6 +110,8 @@ export interface ServerStateOptions {
   operatorToken?: string
   /** Time source before the mock offset (default `Date.now`). */
   now?: () => number
+  /** Where customers reach this server (the seeded pay-link template's button), default `http://localhost:8787`. */
+  publicUrl?: string
 }
 
 /** Everything the reference server knows, in memory. `reset()` returns it to the seed. */
@@ -193,6 +197,9 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
       state.credits = seedCredits()
       state.brands = new Map(seedBrands.map((b) => [b.id, structuredClone(b)]))
       state.paymentPages = new Map(seedPaymentPages.map((p) => [p.id, structuredClone(p)]))
+      for (const template of seedTemplates(options.publicUrl ?? 'http://localhost:8787', state.clock.iso())) {
+        state.templates.set(template.id, template)
+      }
     },
   }
   state.reset()

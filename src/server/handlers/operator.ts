@@ -4,7 +4,9 @@ import { ApiFailure, notFound } from '../api-error'
 import { addMessage, conversationById, conversationSummaries, listMessages } from '../conversations'
 import { json, parse, readBody } from '../http'
 import { newId } from '../ids'
-import { paymentRequestById, revokeRequest, shareCard, sweepExpired } from '../payments'
+import { paymentRequestById, postCard, prepareCard, revokeRequest, shareCard, sweepExpired } from '../payments'
+import { publicPaymentRequest } from '../payment-view'
+import { cardRequest } from '../whatsapp/card-message'
 import { operatorRoutes } from '../route'
 import { relayToWhatsApp, textRequest } from '../whatsapp/outbound'
 import { contactRecordOf } from '../whatsapp/window'
@@ -98,8 +100,20 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
     }),
 
     operatorRoute('post', '/conversations/:id/payment-requests', async ({ request, params }) => {
-      const { paymentPageId } = await readBody(request, schema.sharePaymentRequest)
-      return json(shareCard(state, params.id!, paymentPageId), 201)
+      const { paymentPageId, whatsapp } = await readBody(request, schema.sharePaymentRequest)
+      const conversation = conversationById(state, params.id!)
+      const contact = contactRecordOf(state, conversation.id)
+      if (!contact) {
+        if (whatsapp) {
+          throw new ApiFailure(422, 'not_on_whatsapp', 'This conversation is not on WhatsApp: share the card without a template.', 'whatsapp')
+        }
+        return json(shareCard(state, conversation.id, paymentPageId), 201)
+      }
+      // On WhatsApp the card goes out as a Pay button (or a template); it is posted only if WhatsApp takes it.
+      const record = prepareCard(state, conversation.id, paymentPageId)
+      const send = cardRequest(state, contact, record, new URL(request.url).origin, whatsapp)
+      relayToWhatsApp(state, contact, send, (delivery) => postCard(state, record, delivery))
+      return json(publicPaymentRequest(record), 201)
     }),
 
     operatorRoute('post', '/payment-requests/:id/revoke', ({ params }) =>

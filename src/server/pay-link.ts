@@ -1,0 +1,33 @@
+import { ensureCheckoutSession, sweepExpired } from './payments'
+import type { PaymentRequestRecord, ServerState } from './state'
+
+/** Why a pay link leads nowhere, said to the customer who tapped it. */
+const CLOSED: Partial<Record<PaymentRequestRecord['status'], string>> = {
+  paid: 'This payment request has already been paid. Thank you!',
+  declined: 'This payment request was cancelled.',
+  revoked: 'This payment request was withdrawn by the business.',
+  expired: 'This payment request has expired. Ask us in the chat for a new one.',
+  unknown: 'The status of the last payment is unknown. Do not pay again: contact us in the chat.',
+}
+
+const PAYABLE: PaymentRequestRecord['status'][] = ['pending', 'checkout_open', 'failed']
+
+/**
+ * `GET /pay/<token>`, the link a WhatsApp button opens: to the card's open checkout session (made when
+ * needed, so the link keeps working after a session expires), or to its last one once it is settled.
+ */
+export function followPayLink(state: ServerState, token: string, origin: string): Response {
+  sweepExpired(state)
+  const record = [...state.paymentRequests.values()].find((r) => r.payLinkToken === token)
+  if (!record) return page(404, 'This payment link is not valid.')
+  if (PAYABLE.includes(record.status)) {
+    return Response.redirect(ensureCheckoutSession(state, record, origin).checkoutUrl, 303)
+  }
+  if (record.status === 'paid' && record.checkoutSessionId) return Response.redirect(`${origin}/checkout/${record.checkoutSessionId}`, 303)
+  return page(410, CLOSED[record.status] ?? 'This payment request can no longer be paid.')
+}
+
+function page(status: number, sentence: string): Response {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Payment link</title><p style="font:16px system-ui;margin:2rem">${sentence}</p></html>`
+  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } })
+}
