@@ -47,7 +47,8 @@ export function createNodeServer(options: NodeServerOptions = {}): Server {
 
 async function handle(req: IncomingMessage, res: ServerResponse, handlers: RequestHandler[], staticRoot?: string) {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
-  if (url.pathname.startsWith('/v1/')) {
+  // The API, and the pay links WhatsApp buttons open (they redirect to a checkout page).
+  if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/pay/')) {
     const abort = new AbortController()
     res.on('close', () => abort.abort())
     const request = toRequest(req, url, abort.signal)

@@ -55,5 +55,23 @@ test('a web chat continues on WhatsApp: the code in the first WhatsApp message j
   await console.getByRole('button', { name: /WhatsApp/ }).click()
   await console.getByText(/^WhatsApp · free replies for 2[34] h/).waitFor()
   await console.locator('.thread').getByText('Sure — this is us on WhatsApp.').waitFor()
+  // The simulated phone reports progress on its own; the console shows it on the message.
+  await console.locator('.thread').getByText(/Delivered on WhatsApp|Read on WhatsApp/).first().waitFor()
+
+  // A card shared now goes to WhatsApp as a Pay now button; paid from the phone, the web card is paid too.
+  await op.shareCard(conversation.id, 'brand_acme', 'House blend, 1 kg')
+  const sent = await (await fetch(`${stack.apiBase}/v1/mock/whatsapp/outbox`)).json()
+  const payLink = sent.messages.at(-1).request.interactive.action.parameters.url as string
+  expect(payLink).toMatch(new RegExp(`^${stack.apiBase}/pay/pl_`))
+  const phone = await context.newPage()
+  await phone.goto(payLink)
+  await phone.waitForURL(/\/checkout\/cs_/)
+  await phone.getByLabel('Name on card').fill('Kenji Sato')
+  await phone.getByLabel('Card number').fill('4242 4242 4242 4242')
+  await phone.getByLabel('Expiry').fill('12/34')
+  await phone.getByLabel('CVC').fill('123')
+  await phone.getByRole('button', { name: 'Pay $24.50' }).click()
+  await phone.getByText('•••• 4242').waitFor()
+  await page.getByText(/Paid with Visa •••• 4242/).waitFor()
   await context.close()
 })

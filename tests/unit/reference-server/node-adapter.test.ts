@@ -90,6 +90,11 @@ describe('the API over HTTP', () => {
     expect([missing.status, missing.error?.code]).toEqual([404, 'not_found'])
   })
 
+  test('a pay link is answered by the handlers, not the static files', async () => {
+    const unknown = await rawGet('/pay/pl_unknown')
+    expect([unknown.status, unknown.type, unknown.body]).toEqual([404, 'text/html; charset=utf-8', expect.stringContaining('not valid')])
+  })
+
   test('a body over 64 KiB is 413', async () => {
     const answer = await api.call('POST', '/v1/sessions', { body: `{"widgetKey":"wk_demo","pad":"${'x'.repeat(70_000)}"}` })
     expect([answer.status, answer.error?.code]).toEqual([413, 'payload_too_large'])
