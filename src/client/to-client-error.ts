@@ -1,4 +1,5 @@
 import { isHTTPError, isTimeoutError as isKyTimeoutError } from 'ky'
+import { retryAfterMs } from './backoff'
 import { ApiError } from './errors/api-error'
 import { NetworkError } from './errors/network-error'
 import { TimeoutError } from './errors/timeout-error'
@@ -10,7 +11,9 @@ export async function toClientError(
 ): Promise<Error> {
   const { method, url } = request
   if (isHTTPError(error)) {
-    return new ApiError({ status: error.response.status, body: await readJson(error.response), method, url })
+    const { response } = error
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'))
+    return new ApiError({ status: response.status, body: await readJson(response), method, url, retryAfterMs: retryAfter })
   }
   if (isKyTimeoutError(error)) return new TimeoutError(request)
   return new NetworkError({ method, url, cause: error })

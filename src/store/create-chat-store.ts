@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla'
+import { backoff } from '../client/backoff'
 import { isAllowedCheckoutUrl, isApiError } from '../client/index'
 import type { Subscription } from '../client/types'
 import type { CheckoutSessionLink, ConversationEvent, PaymentRequest, PaymentRequestStatus, WhatsAppHandoff } from '../protocol/types'
@@ -7,6 +8,7 @@ import { makeClientId } from './client-id'
 import { errorSentence } from './error-sentence'
 import { mergeCard } from './merge-card'
 import { findMessage, mergeMessage, mergeMessages } from './merge-messages'
+import { outboxOf, readOutbox, saveOutbox, type OutboxEntry } from './outbox'
 import { readSessionToken, saveSessionToken } from './session-token'
 import type { ChatActions, ChatMessage, ChatState, ChatStore, ChatStoreOptions } from './types'
 
@@ -25,8 +27,14 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   let starting: Promise<void> | null = null
   /** Bumped by stop(), so answers to a stopped start and events of a closed stream are dropped. */
   let generation = 0
-  /** clientIds with a send request in flight: a message goes out once at a time. */
-  const inFlight = new Set<string>()
+  /** The outbox goes out one message at a time, oldest first; this is the loop doing it. */
+  let draining = false
+  let drainTimer: ReturnType<typeof setTimeout> | undefined
+  /** Transient send failures in a row, for the backoff. */
+  let sendFailures = 0
+  /** The saved outbox is read once, by the first start, before anything overwrites it. */
+  let outboxRestored = false
+  let savedOutbox: string | null = null
   /** One Idempotency-Key per payment attempt, kept until the card fails or the checkout session expires. */
   const checkoutKeys = new Map<string, { key: string; expiresAt: string | null }>()
   const checkouts = new Map<string, Promise<CheckoutSessionLink>>()
@@ -44,9 +52,14 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     cardErrors: {},
     connection: 'idle',
     lastEventId: null,
+    notice: null,
+    draft: null,
     start,
     send,
     retry,
+    edit,
+    discard,
+    takeDraft: () => set({ draft: null }),
     checkout,
     decline,
     refreshCard,
@@ -55,6 +68,16 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   }))
   const get = store.getState
   const set = store.setState
+
+  // Every change to the own unconfirmed messages is saved, so a reload (or a crash) loses none of them.
+  store.subscribe((state, previous) => {
+    if (!outboxRestored || state.messages === previous.messages) return
+    const entries = outboxOf(state.messages)
+    if (JSON.stringify(entries) !== savedOutbox) savedOutbox = saveOutbox(storage, client.widgetKey, entries)
+  })
+  // Back online: what waits in the outbox goes now rather than at the end of its backoff.
+  const network = options.network ?? (typeof globalThis.addEventListener === 'function' ? globalThis : null)
+  network?.addEventListener('online', () => void drain(true))
 
   function start(): Promise<void> {
     starting ??= run().finally(() => {
@@ -82,8 +105,14 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       const same = previous.conversation?.id === conversation.id
       let cards = same ? previous.cards : {}
       for (const message of page.messages) if (message.paymentRequest) cards = mergeCard(cards, message.paymentRequest)
-      // Own messages not yet confirmed survive a restart; they go out once the session is ready.
+      // Own messages not yet confirmed survive a restart, and a reload through the saved outbox;
+      // they go out once the session is ready. The server copy of one already sent replaces it.
       const unsent = previous.messages.filter((m) => m.sendStatus !== 'sent')
+      if (!outboxRestored) {
+        const known = new Set(unsent.map((m) => m.clientId))
+        unsent.unshift(...readOutbox(storage, client.widgetKey).filter((e) => !known.has(e.clientId)).map(fromOutbox))
+        outboxRestored = true
+      }
       set({
         phase: 'ready',
         error: null,
@@ -103,20 +132,34 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         onStatus: (connection) => {
           if (own === generation) set({ connection })
         },
+        onError: (error) => {
+          if (own === generation && isSessionLost(error)) restartAfterLoss()
+        },
       })
       emit('ready', { conversationId: conversation.id })
-      for (const message of get().messages) if (message.sendStatus === 'sending' && message.clientId) void deliver(message.clientId)
+      void drain()
     } catch (error) {
       if (own !== generation) return
       const sentence = errorSentence(error, 'The chat could not start. Please try again.')
+      // Unsent messages keep waiting (queued): they go out when a later start succeeds.
       set({
         phase: 'error',
         error: sentence,
-        messages: get().messages.map((m) =>
-          m.sendStatus === 'sending' && m.clientId && !inFlight.has(m.clientId) ? { ...m, sendStatus: 'failed', sendError: sentence } : m,
-        ),
+        messages: get().messages.map((m) => (m.sendStatus === 'sending' ? { ...m, sendStatus: 'queued', sendError: sentence } : m)),
       })
     }
+  }
+
+  /**
+   * The server no longer knows this session or conversation (it restarted and lost what it kept in
+   * memory, or the session was revoked). Say so, and start a new conversation that unsent messages go to.
+   */
+  function restartAfterLoss() {
+    stop()
+    saveSessionToken(storage, client.widgetKey, '')
+    client.setSessionToken(null)
+    set({ notice: 'The chat service lost this conversation and started a new one. Messages that were not sent yet will go there.' })
+    void start()
   }
 
   function receive(event: ConversationEvent, id: string) {
@@ -158,55 +201,88 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     const body = text.trim()
     if (!body) return
     const clientId = makeClientId()
-    const local: ChatMessage = {
-      id: `local_${clientId}`,
-      conversationId: get().conversation?.id ?? '',
-      clientId,
-      type: 'text',
-      author: { role: 'visitor', name: null },
-      text: body,
-      paymentRequest: null,
-      createdAt: new Date().toISOString(),
-      sendStatus: 'sending',
-      sendError: null,
-    }
+    const local = fromOutbox({ clientId, text: body, createdAt: new Date().toISOString(), rejected: null })
     set({ messages: [...get().messages, local] })
-    void deliver(clientId)
+    void drain()
   }
 
+  /** Sends now what was refused or is waiting, with the same clientId (the server makes a repeat safe). */
   function retry(clientId: string) {
+    const message = get().messages[findOwn(get().messages, clientId)]
+    if (message?.sendStatus !== 'failed' && message?.sendStatus !== 'queued') return
+    setOwn(clientId, 'sending', null)
+    void drain(true)
+  }
+
+  function edit(clientId: string) {
+    const message = get().messages[findOwn(get().messages, clientId)]
+    if (!message || message.sendStatus === 'sent') return
+    discard(clientId)
+    set({ draft: message.text })
+  }
+
+  function discard(clientId: string) {
+    const messages = get().messages
+    const index = findOwn(messages, clientId)
+    // Only what never reached the server can be taken back; a message in flight may land any moment.
+    if (index < 0 || messages[index]!.sendStatus === 'sent' || (draining && messages[index]!.sendStatus === 'sending')) return
+    set({ messages: messages.filter((_, i) => i !== index) })
+  }
+
+  /**
+   * Sends the outbox in order, one message at a time, each exactly once (its clientId makes a repeated
+   * request safe). A refusal for good marks that message `failed` and moves on; trouble that may pass
+   * (offline, timeouts, 5xx, 429) marks it `queued` and tries again after a backoff with jitter, or the
+   * server's Retry-After, or as soon as the browser is back online.
+   */
+  async function drain(now = false): Promise<void> {
+    if (now) {
+      sendFailures = 0
+      clearTimeout(drainTimer)
+    }
+    if (draining) return
+    draining = true
+    const own = generation
+    try {
+      for (;;) {
+        const { conversation, phase, messages } = get()
+        if (!conversation || phase !== 'ready' || own !== generation) return
+        const next = messages.find((m) => (m.sendStatus === 'sending' || m.sendStatus === 'queued') && m.clientId)
+        if (!next) return
+        clearTimeout(drainTimer)
+        const clientId = next.clientId!
+        if (next.sendStatus !== 'sending') setOwn(clientId, 'sending', null)
+        try {
+          const sent = await client.sendMessage(conversation.id, { clientId, text: next.text })
+          sendFailures = 0
+          set({ messages: mergeMessage(get().messages, sent) })
+        } catch (error) {
+          if (own !== generation) return
+          if (isSessionLost(error)) return restartAfterLoss()
+          if (isRefusal(error)) {
+            setOwn(clientId, 'failed', errorSentence(error, 'The message could not be sent.'))
+            continue
+          }
+          setOwn(clientId, 'queued', errorSentence(error, 'The message could not be sent yet.'))
+          const serverWait = isApiError(error) ? (error.retryAfterMs ?? 0) : 0
+          drainTimer = setTimeout(() => void drain(), Math.max(serverWait, backoff(sendFailures++, SEND_RETRY, SEND_MAX_RETRY)))
+          return
+        }
+      }
+    } finally {
+      draining = false
+    }
+  }
+
+  /** Sets an own message's status, unless the server's copy already came (it was sent after all). */
+  function setOwn(clientId: string, sendStatus: 'sending' | 'queued' | 'failed', sendError: string | null) {
     const messages = get().messages
     const index = findOwn(messages, clientId)
     const message = messages[index]
-    if (message?.sendStatus !== 'failed') return
+    if (!message || message.sendStatus === 'sent') return
     const next = messages.slice()
-    next[index] = { ...message, sendStatus: 'sending', sendError: null }
+    next[index] = { ...message, sendStatus, sendError }
     set({ messages: next })
-    void deliver(clientId)
-  }
-
-  /** Sends an own message by its clientId; waits for start() when there is no conversation yet. */
-  async function deliver(clientId: string) {
-    const { conversation, messages } = get()
-    const message = messages[findOwn(messages, clientId)]
-    if (!conversation || message?.sendStatus !== 'sending' || inFlight.has(clientId)) return
-    inFlight.add(clientId)
-    try {
-      const sent = await client.sendMessage(conversation.id, { clientId, text: message.text })
-      set({ messages: mergeMessage(get().messages, sent) })
-    } catch (error) {
-      const current = get().messages
-      const index = findOwn(current, clientId)
-      const failed = current[index]
-      // The stream may have brought the server's copy meanwhile: then it was sent after all.
-      if (failed && failed.sendStatus !== 'sent') {
-        const next = current.slice()
-        next[index] = { ...failed, sendStatus: 'failed', sendError: errorSentence(error, 'The message could not be sent.') }
-        set({ messages: next })
-      }
-    } finally {
-      inFlight.delete(clientId)
-    }
   }
 
   function checkout(paymentRequestId: string): Promise<CheckoutSessionLink> {
@@ -313,6 +389,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     subscription?.close()
     subscription = null
     starting = null
+    clearTimeout(drainTimer)
     generation++
   }
 
@@ -326,6 +403,36 @@ function isWhatsAppLink(url: string): boolean {
     return parsed.origin === 'https://wa.me' && !parsed.username && !parsed.password
   } catch {
     return false
+  }
+}
+
+/** First wait before sending a queued message again, and the most it grows to. */
+const SEND_RETRY = 1_000
+const SEND_MAX_RETRY = 30_000
+
+/** A 4xx that sending again will not change (too long, not allowed...); the visitor edits or deletes. */
+function isRefusal(error: unknown): boolean {
+  return isApiError(error) && error.status >= 400 && error.status < 500 && ![401, 404, 408, 425, 429].includes(error.status)
+}
+
+/** The server does not know this session or conversation any more. */
+function isSessionLost(error: unknown): boolean {
+  return isApiError(error) && (error.status === 401 || (error.status === 404 && error.code === 'not_found'))
+}
+
+/** An own message as shown from an outbox entry. */
+function fromOutbox(entry: OutboxEntry): ChatMessage {
+  return {
+    id: `local_${entry.clientId}`,
+    conversationId: '',
+    clientId: entry.clientId,
+    type: 'text',
+    author: { role: 'visitor', name: null },
+    text: entry.text,
+    paymentRequest: null,
+    createdAt: entry.createdAt,
+    sendStatus: entry.rejected === null ? 'sending' : 'failed',
+    sendError: entry.rejected,
   }
 }
 

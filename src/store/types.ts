@@ -2,13 +2,17 @@ import type { StoreApi } from 'zustand/vanilla'
 import type { PaychatClient, StreamStatus } from '../client/types'
 import type { CheckoutSessionLink, Conversation, Message, PaymentRequest, PublicBrand, WhatsAppHandoff } from '../protocol/types'
 
-export type SendStatus = 'sending' | 'sent' | 'failed'
+/**
+ * Own messages go `sending` -> `sent`. While the network or the server is down they wait as `queued`
+ * (and go out by themselves, in order); `failed` is a refusal for good, which the visitor edits or deletes.
+ */
+export type SendStatus = 'sending' | 'queued' | 'sent' | 'failed'
 
 /** A message as the widget shows it: a server message, or an own message not yet confirmed. */
 export interface ChatMessage extends Message {
-  /** `sent` for everything the server has; own messages go `sending` -> `sent` | `failed`. */
+  /** `sent` for everything the server has. */
   sendStatus: SendStatus
-  /** Why a send failed, as a sentence. */
+  /** Why the last send did not go through, as a sentence. */
   sendError: string | null
 }
 
@@ -47,6 +51,10 @@ export interface ChatState {
   cardErrors: Record<string, string>
   connection: StreamStatus | 'idle'
   lastEventId: string | null
+  /** Something the visitor should know about the chat itself (the server lost it and started afresh). */
+  notice: string | null
+  /** Text handed back to the composer by `edit`; the composer takes it and calls `takeDraft`. */
+  draft: string | null
 }
 
 export interface ChatActions {
@@ -57,8 +65,14 @@ export interface ChatActions {
   start(): Promise<void>
   /** Shows the message at once as `sending` and sends it; never throws. Blank text is ignored. */
   send(text: string): void
-  /** Sends a `failed` own message again with the same clientId. */
+  /** Sends a `failed` or `queued` own message now, with the same clientId. */
   retry(clientId: string): void
+  /** Takes a refused own message out of the conversation and puts its text in `draft` to fix and send again. */
+  edit(clientId: string): void
+  /** Deletes an own message that was not sent. */
+  discard(clientId: string): void
+  /** The composer took the draft. */
+  takeDraft(): void
   /** Gets (or reuses) the checkout session; resolves with its link. Rejects with a sentence-bearing Error. */
   checkout(paymentRequestId: string): Promise<CheckoutSessionLink>
   /** The visitor's Cancel. Never rejects: a failure lands in `cardErrors`. */
@@ -81,6 +95,8 @@ export interface ChatStoreOptions {
   /** Keeps the session token per widget key across reloads; omit for memory only. */
   storage?: KeyValueStorage | null
   locale?: string
+  /** Where `online` events come from (default: the window, when there is one). */
+  network?: Pick<EventTarget, 'addEventListener'> | null
   /** Called for every host-page event the conversation produces. */
   emit?: <K extends PaychatEventName>(name: K, payload: PaychatEventMap[K]) => void
 }

@@ -1,11 +1,24 @@
-import { useRef } from 'preact/hooks'
+import { useEffect, useRef } from 'preact/hooks'
 import type { Ref } from 'preact'
+import { useStore } from './use-store'
 import { useWidget } from './widget-context'
 
 /** Enter sends, Shift+Enter breaks the line; never waits for earlier messages to go out. */
 export function Composer({ inputRef }: { inputRef: Ref<HTMLTextAreaElement> }) {
   const { store, t } = useWidget()
   const form = useRef<HTMLFormElement>(null)
+  const draft = useStore(store, (s) => s.draft)
+
+  // A refused message the visitor chose to edit comes back here, ready to fix and send.
+  useEffect(() => {
+    if (draft === null) return
+    const input = form.current?.elements.namedItem('message') as HTMLTextAreaElement | null
+    if (input) {
+      input.value = draft
+      input.focus()
+    }
+    store.getState().takeDraft()
+  }, [draft])
 
   const submit = (event: Event) => {
     event.preventDefault()

@@ -25,18 +25,30 @@ export function MessageItem({ message }: { message: ChatMessage }) {
   }
 
   const own = role === 'visitor'
+  const { clientId } = message
   return (
     <li class={`pc-row ${own ? 'pc-own' : 'pc-their'}`}>
       {!own && name && <span class="pc-author">{name}</span>}
       <p class="pc-bubble">{message.text}</p>
       {own && message.sendStatus === 'sending' && <span class="pc-meta">{t('sending')}</span>}
       {own && message.sendStatus === 'sent' && <span class="pc-meta">{t('sent')}</span>}
-      {own && message.sendStatus === 'failed' && (
+      {own && message.sendStatus === 'queued' && clientId && (
+        <span class="pc-meta" title={message.sendError ?? undefined}>
+          {t('queued')}{' '}
+          <button type="button" class="pc-link" onClick={() => store.getState().retry(clientId)}>
+            {t('retry')}
+          </button>
+        </span>
+      )}
+      {own && message.sendStatus === 'failed' && clientId && (
         <span class="pc-meta pc-failed" role="alert">
           {t('failed')}
           {message.sendError && `: ${message.sendError}`}{' '}
-          <button type="button" class="pc-link" onClick={() => message.clientId && store.getState().retry(message.clientId)}>
-            {t('retry')}
+          <button type="button" class="pc-link" onClick={() => store.getState().edit(clientId)}>
+            {t('edit')}
+          </button>{' '}
+          <button type="button" class="pc-link" onClick={() => store.getState().discard(clientId)}>
+            {t('delete')}
           </button>
         </span>
       )}

@@ -12,6 +12,7 @@ export function Panel({ onClose }: { onClose(): void }) {
   const phase = useStore(store, (s) => s.phase)
   const error = useStore(store, (s) => s.error)
   const connection = useStore(store, (s) => s.connection)
+  const notice = useStore(store, (s) => s.notice)
   const input = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => input.current?.focus(), [])
@@ -37,6 +38,11 @@ export function Panel({ onClose }: { onClose(): void }) {
       {connection === 'reconnecting' && (
         <p class="pc-notice" role="status">
           {t('reconnecting')}
+        </p>
+      )}
+      {notice && (
+        <p class="pc-notice" role="status">
+          {notice}
         </p>
       )}
       {phase === 'starting' && !brand && <p class="pc-notice">{t('connecting')}</p>}

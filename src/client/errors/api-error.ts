@@ -11,8 +11,10 @@ export class ApiError extends Error {
   readonly field: string | null
   readonly method: string
   readonly url: string
+  /** How long the server asked to wait (`Retry-After`, mostly with 429 and 503), in ms; null when it did not say. */
+  readonly retryAfterMs: number | null
 
-  constructor(init: { status: number; body: unknown; method: string; url: string }) {
+  constructor(init: { status: number; body: unknown; method: string; url: string; retryAfterMs?: number | null }) {
     const error = readErrorBody(init.body)
     const code = error?.code ?? `http_${init.status}`
     const serverMessage = error?.message ?? `The server answered with status ${init.status}.`
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     this.field = error?.field ?? null
     this.method = init.method
     this.url = init.url
+    this.retryAfterMs = init.retryAfterMs ?? null
   }
 }
 

@@ -40,6 +40,9 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
     start: vi.fn(async () => {}),
     send: vi.fn(),
     retry: vi.fn(),
+    edit: vi.fn(),
+    discard: vi.fn(),
+    takeDraft: vi.fn(),
     checkout: vi.fn(),
     decline: vi.fn(async () => {}),
     refreshCard: vi.fn(async () => {}),
@@ -58,6 +61,8 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
     cardErrors: {},
     connection: 'open',
     lastEventId: null,
+    notice: null,
+    draft: null,
     ...actions,
     ...state,
   }))
@@ -105,22 +110,29 @@ describe('message list', () => {
     expect(within(log).getByText('<b>Mia</b>')).toBeTruthy()
   })
 
-  test('own messages say Sending…, Sent, or Failed with the reason and a Retry that resends that message', () => {
+  test('own messages say Sending…, Sent, Waiting to send (with Retry), or Failed with the reason, Edit and Delete', () => {
+    const visitor = { role: 'visitor', name: null } as const
     const store = fakeStore({
       messages: [
-        chatMessage({ author: { role: 'visitor', name: null }, clientId: 'c_1', text: 'one', sendStatus: 'sent' }),
-        chatMessage({ author: { role: 'visitor', name: null }, clientId: 'c_2', text: 'two', sendStatus: 'sending' }),
-        chatMessage({ author: { role: 'visitor', name: null }, clientId: 'c_3', text: 'three', sendStatus: 'failed', sendError: 'You are offline.' }),
+        chatMessage({ author: visitor, clientId: 'c_1', text: 'one', sendStatus: 'sent' }),
+        chatMessage({ author: visitor, clientId: 'c_2', text: 'two', sendStatus: 'sending' }),
+        chatMessage({ author: visitor, clientId: 'c_3', text: 'three', sendStatus: 'queued', sendError: 'You are offline.' }),
+        chatMessage({ author: visitor, clientId: 'c_4', text: 'four', sendStatus: 'failed', sendError: 'Too long.' }),
       ],
     })
     const { log } = renderPanel(store)
     const row = (text: string) => within(log).getByText(text).closest('li')!
     expect(within(row('one')).getByText('Sent')).toBeTruthy()
     expect(within(row('two')).getByText('Sending…')).toBeTruthy()
-    const alert = within(row('three')).getByRole('alert')
-    expect(alert.textContent).toContain('Failed: You are offline.')
-    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    expect(row('three').textContent).toContain('Waiting to send')
+    fireEvent.click(within(row('three')).getByRole('button', { name: 'Retry' }))
     expect(store.getState().retry).toHaveBeenCalledWith('c_3')
+    const alert = within(row('four')).getByRole('alert')
+    expect(alert.textContent).toContain('Failed: Too long.')
+    fireEvent.click(within(alert).getByRole('button', { name: 'Edit' }))
+    expect(store.getState().edit).toHaveBeenCalledWith('c_4')
+    fireEvent.click(within(alert).getByRole('button', { name: 'Delete' }))
+    expect(store.getState().discard).toHaveBeenCalledWith('c_4')
   })
 })
 

@@ -219,7 +219,7 @@ describe('conversation', () => {
     expect(requests.filter((r) => r === `POST /v1/conversations/${w.conversationId}/messages`)).toHaveLength(1)
   })
 
-  test('a refused message shows Failed with the reason, and Retry sends it', async () => {
+  test('a refused message shows Failed with the reason; Edit puts it back in the composer to fix and send', async () => {
     const w = await widget()
     const dialog = await openPanel(w)
     refuseSends = { status: 422, message: 'That message could not be accepted.' }
@@ -230,7 +230,10 @@ describe('conversation', () => {
     const alert = await within(dialog).findByRole('alert')
     expect(alert.textContent).toContain('Failed: That message could not be accepted.')
     refuseSends = null
-    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    fireEvent.click(within(alert).getByRole('button', { name: 'Edit' }))
+    await waitFor(() => expect(textbox.value).toBe('hello?'))
+    expect(within(dialog).queryByText('hello?')).toBeNull()
+    fireEvent.keyDown(textbox, { key: 'Enter' })
     await within(dialog).findByText('Sent')
     expect(within(dialog).queryByRole('alert')).toBeNull()
     const { messages } = await operator<{ messages: Message[] }>('GET', `/conversations/${w.conversationId}/messages`)

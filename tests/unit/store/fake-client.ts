@@ -23,6 +23,8 @@ export function fakeClient() {
     page: [message('msg_1', 1, { type: 'payment_request', paymentRequest: card('pr_1', 'pending', 1) })] as Message[],
     startError: null as Error | null,
     sendError: null as Error | null,
+    /** Thrown by the next sends, one each, before `sendError` applies. */
+    sendFailures: [] as Error[],
     checkoutUrl: 'https://pay.example/cs_1',
     handoffUrl: 'https://wa.me/15550001234?text=Hi%20(code%20PC-ABCDEF)',
     checkoutExpiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
@@ -45,8 +47,9 @@ export function fakeClient() {
     },
     async sendMessage(conversationId, body) {
       calls.push(['sendMessage', conversationId, body])
-      if (fake.sendError) throw fake.sendError
-      return message('msg_sent', 30, { clientId: body.clientId, text: body.text, author: { role: 'visitor', name: null } })
+      const failure = fake.sendFailures.shift() ?? fake.sendError
+      if (failure) throw failure
+      return message(`msg_${body.clientId}`, 30, { clientId: body.clientId, text: body.text, author: { role: 'visitor', name: null } })
     },
     async getPaymentRequest(id) {
       calls.push(['getPaymentRequest', id])
