@@ -1,5 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
-import type { ConversationEvent } from '../protocol/types'
+import type { ConversationEvent, ReplayIncompleteEvent } from '../protocol/types'
 import { backoff, retryAfterMs } from './backoff'
 import { STREAM_FATAL_STATUS, STREAM_IDLE, STREAM_MAX_RETRY, STREAM_RETRY } from './defaults'
 import { ApiError } from './errors/api-error'
@@ -129,9 +129,9 @@ export function openEventStream(target: EventStreamTarget, options: SubscribeOpt
   return { close: () => stop() }
 }
 
-function parseEvent(message: EventSourceMessage): ConversationEvent | null {
+function parseEvent(message: EventSourceMessage): ConversationEvent | ReplayIncompleteEvent | null {
   try {
-    const event = JSON.parse(message.data) as ConversationEvent | null
+    const event = JSON.parse(message.data) as ConversationEvent | ReplayIncompleteEvent | null
     return event && typeof event === 'object' && typeof event.type === 'string' ? event : null
   } catch {
     return null

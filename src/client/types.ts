@@ -1,6 +1,7 @@
 import type {
   CheckoutSessionLink,
   ConversationEvent,
+  ReplayIncompleteEvent,
   CreateSessionBody,
   Message,
   MessagePage,
@@ -26,7 +27,8 @@ export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'closed'
 export interface SubscribeOptions {
   /** Resume after this event id (sent as `Last-Event-ID`). */
   lastEventId?: string | null
-  onEvent: (event: ConversationEvent, id: string) => void
+  /** Conversation events, and `replay.incomplete` when a resume could not replay everything missed. */
+  onEvent: (event: ConversationEvent | ReplayIncompleteEvent, id: string) => void
   onStatus?: (status: StreamStatus) => void
   /**
    * Why the stream gave up for good (an `ApiError` for 401, 403 or 404), right after status `closed`.

@@ -367,6 +367,15 @@ export type ConversationEvent =
   /** A WhatsApp contact now continues this conversation (its first message carried the handoff code). */
   | { type: 'conversation.handed_off'; conversationId: string; channel: 'whatsapp' }
 
+/**
+ * Sent on a conversation's stream, without an id, instead of a replay: the server no longer has every
+ * event after the `Last-Event-ID` given (too old, or from before a restart). Refetch the messages.
+ */
+export interface ReplayIncompleteEvent {
+  type: 'replay.incomplete'
+  conversationId: string
+}
+
 /** Events on `GET /v1/operator/events`: the visitor events of every conversation, and new conversations. */
 export type OperatorEvent =
   | ConversationEvent

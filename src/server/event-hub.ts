@@ -7,9 +7,15 @@ export interface LoggedEvent<E> {
 
 type Listener<E> = (entry: LoggedEvent<E>) => void
 
-/** An append-only log with live listeners: ids start at 1 and grow by one, so a resume is a slice. */
+/**
+ * An append-only log with live listeners: ids start at 1 and grow by one, so a resume is a slice. It
+ * keeps the newest `capacity` entries; a resume from before those cannot be replayed (see `since`).
+ */
 export class EventLog<E> {
   private readonly entries: LoggedEvent<E>[] = []
+  private dropped = 0
+
+  constructor(private readonly capacity = Number.POSITIVE_INFINITY) {}
   private readonly listeners = new Set<Listener<E>>()
   private readonly ending = new AbortController()
 
@@ -23,19 +29,27 @@ export class EventLog<E> {
   }
 
   get lastId(): number {
-    return this.entries.length
+    return this.dropped + this.entries.length
   }
 
   append(event: E): LoggedEvent<E> {
-    const entry = { id: this.entries.length + 1, event }
+    const entry = { id: this.lastId + 1, event }
     this.entries.push(entry)
+    if (this.entries.length > this.capacity) {
+      this.entries.shift()
+      this.dropped++
+    }
     for (const listener of this.listeners) listener(entry)
     return entry
   }
 
-  /** Entries after `id`, oldest first. */
-  since(id: number): LoggedEvent<E>[] {
-    return this.entries.slice(Math.max(0, id))
+  /**
+   * Entries after `id`, oldest first; null when they cannot all be given: some were dropped, or the id
+   * is from after this log's end (another server run, or a reset). The client then refetches instead.
+   */
+  since(id: number): LoggedEvent<E>[] | null {
+    if (id < this.dropped || id > this.lastId) return null
+    return this.entries.slice(id - this.dropped)
   }
 
   listen(listener: Listener<E>): () => void {
@@ -44,6 +58,9 @@ export class EventLog<E> {
   }
 }
 
+/** How many events of one conversation are kept for resuming streams. */
+export const CONVERSATION_LOG_CAPACITY = 500
+
 /** One log per conversation for visitors, and one across all conversations for operators. */
 export class EventHub {
   private readonly conversations = new Map<string, EventLog<ConversationEvent>>()
@@ -51,7 +68,7 @@ export class EventHub {
 
   conversation(id: string): EventLog<ConversationEvent> {
     let log = this.conversations.get(id)
-    if (!log) this.conversations.set(id, (log = new EventLog()))
+    if (!log) this.conversations.set(id, (log = new EventLog(CONVERSATION_LOG_CAPACITY)))
     return log
   }
 

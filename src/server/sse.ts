@@ -14,7 +14,13 @@ export function lastEventIdOf(request: Request): number | null {
  * A text/event-stream of `log`: the entries after `lastEventId` first, then live ones. A plain
  * ReadableStream, because msw's `sse()` helper needs EventSource, which Node 20 lacks.
  */
-export function eventStream<E extends { type: string }>(request: Request, log: EventLog<E>, lastEventId: number | null): Response {
+export function eventStream<E extends { type: string }>(
+  request: Request,
+  log: EventLog<E>,
+  lastEventId: number | null,
+  /** Sent (without an id) when the events after `lastEventId` are no longer all there to replay. */
+  incomplete?: { type: string },
+): Response {
   const encoder = new TextEncoder()
   let stop = () => {}
   const body = new ReadableStream<Uint8Array>({
@@ -28,7 +34,11 @@ export function eventStream<E extends { type: string }>(request: Request, log: E
       }
       const frame = ({ id, event }: LoggedEvent<E>) => write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
       write('retry: 2000\n\n')
-      if (lastEventId !== null) log.since(lastEventId).forEach(frame)
+      if (lastEventId !== null) {
+        const missed = log.since(lastEventId)
+        if (missed) missed.forEach(frame)
+        else if (incomplete) write(`event: ${incomplete.type}\ndata: ${JSON.stringify(incomplete)}\n\n`)
+      }
       const unlisten = log.listen(frame)
       const ping = setInterval(() => write(': ping\n\n'), PING_MS)
       const onAbort = () => {

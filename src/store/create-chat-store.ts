@@ -2,7 +2,15 @@ import { createStore } from 'zustand/vanilla'
 import { backoff } from '../client/backoff'
 import { isAllowedCheckoutUrl, isApiError } from '../client/index'
 import type { Subscription } from '../client/types'
-import type { CheckoutSessionLink, ConversationEvent, PaymentRequest, PaymentRequestStatus, WhatsAppHandoff } from '../protocol/types'
+import type {
+  CheckoutSessionLink,
+  ConversationEvent,
+  Message,
+  PaymentRequest,
+  PaymentRequestStatus,
+  ReplayIncompleteEvent,
+  WhatsAppHandoff,
+} from '../protocol/types'
 import { applyEvent } from './apply-event'
 import { makeClientId } from './client-id'
 import { errorSentence } from './error-sentence'
@@ -162,9 +170,10 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     void start()
   }
 
-  function receive(event: ConversationEvent, id: string) {
+  function receive(event: ConversationEvent | ReplayIncompleteEvent, id: string) {
     const state = get()
     if (event.conversationId !== state.conversation?.id) return
+    if (event.type === 'replay.incomplete') return void resync(event.conversationId)
     const next = applyEvent(state, event)
     set(next === state ? { lastEventId: id } : { ...next, lastEventId: id })
 
@@ -175,6 +184,32 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (event.type === 'message.created' && event.message.author.role !== 'visitor' && next.messages !== state.messages) {
       // A changed list for a message that is not the visitor's own means it was not there before.
       emit('message', event.message)
+    }
+  }
+
+  /**
+   * The stream resumed but could not replay what was missed: read the newest page instead and merge it.
+   * Live events keep coming meanwhile; merging by id makes either order safe.
+   */
+  async function resync(conversationId: string) {
+    const own = generation
+    try {
+      // Back through history until a page reaches a message already shown: then nothing is missing.
+      const missed: Message[] = []
+      let before: string | undefined
+      for (let pages = 0; pages < RESYNC_MAX_PAGES; pages++) {
+        const page = await client.listMessages(conversationId, before ? { before } : {})
+        if (own !== generation || get().conversation?.id !== conversationId) return
+        missed.unshift(...page.messages)
+        const shown = get().messages
+        if (!page.hasMore || !page.messages[0] || page.messages.some((m) => shown[findMessage(shown, m)]?.sendStatus === 'sent')) break
+        before = page.messages[0].id
+      }
+      let cards = get().cards
+      for (const message of missed) if (message.paymentRequest) cards = mergeCard(cards, message.paymentRequest)
+      set({ messages: mergeMessages(get().messages, missed), cards })
+    } catch {
+      // The next reconnect resumes from the same id and asks again.
     }
   }
 
@@ -405,6 +440,9 @@ function isWhatsAppLink(url: string): boolean {
     return false
   }
 }
+
+/** How far back a resync after an incomplete replay reads (pages of the server's default size). */
+const RESYNC_MAX_PAGES = 20
 
 /** First wait before sending a queued message again, and the most it grows to. */
 const SEND_RETRY = 1_000

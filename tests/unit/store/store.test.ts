@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { createClient } from '../../../src/client/index'
 import type { PaychatClient } from '../../../src/client/types'
 import type {
+  ReplayIncompleteEvent,
   CheckoutPayResult,
   ConversationEvent,
   Message,
@@ -83,15 +84,15 @@ async function visitor(options: { storage?: ReturnType<typeof memoryStorage>; re
 }
 
 /** Records every event the client's stream hands to the store. */
-function tapStream(client: PaychatClient): ConversationEvent[] {
-  const seen: ConversationEvent[] = []
+function tapStream(client: PaychatClient): Array<ConversationEvent | ReplayIncompleteEvent> {
+  const seen: Array<ConversationEvent | ReplayIncompleteEvent> = []
   const subscribe = client.subscribe.bind(client)
   client.subscribe = (id, options) =>
     subscribe(id, { ...options, onEvent: (event, eventId) => (seen.push(event), options.onEvent(event, eventId)) })
   return seen
 }
 
-const echoOf = (events: ConversationEvent[], clientId: string) =>
+const echoOf = (events: Array<ConversationEvent | ReplayIncompleteEvent>, clientId: string) =>
   events.some((e) => e.type === 'message.created' && e.message.clientId === clientId)
 
 describe('store on the reference server', () => {
