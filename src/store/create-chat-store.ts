@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import { backoff } from '../client/backoff'
 import { isAllowedCheckoutUrl, isApiError } from '../client/index'
-import type { Subscription } from '../client/types'
+import type { SubscribeOptions, Subscription } from '../client/types'
 import type {
   CheckoutSessionLink,
   ConversationEvent,
@@ -18,6 +18,7 @@ import { mergeCard } from './merge-card'
 import { findMessage, mergeMessage, mergeMessages } from './merge-messages'
 import { outboxOf, readOutbox, saveOutbox, type OutboxEntry } from './outbox'
 import { readSessionToken, saveSessionToken } from './session-token'
+import { browserTabs, shareStream } from './shared-stream'
 import type { ChatActions, ChatMessage, ChatState, ChatStore, ChatStoreOptions } from './types'
 
 /** Statuses whose arrival the host page hears about. */
@@ -29,6 +30,7 @@ const CARD_EVENTS: Partial<Record<PaymentRequestStatus, 'payment:paid' | 'paymen
 
 export function createChatStore(options: ChatStoreOptions): ChatStore {
   const { client, storage = null, locale } = options
+  const tabs = options.tabs === undefined ? browserTabs() : options.tabs
   const emit = options.emit ?? (() => {})
 
   let subscription: Subscription | null = null
@@ -132,7 +134,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         lastEventId: page.lastEventId,
       })
       subscription?.close()
-      subscription = client.subscribe(conversation.id, {
+      const streamOptions: SubscribeOptions = {
         lastEventId: page.lastEventId,
         onEvent: (event, id) => {
           if (own === generation) receive(event, id)
@@ -143,7 +145,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         onError: (error) => {
           if (own === generation && isSessionLost(error)) restartAfterLoss()
         },
-      })
+      }
+      const subscribe = (options: SubscribeOptions) => client.subscribe(conversation.id, options)
+      // Tabs of one visitor share one stream (the session token is the same, so is the conversation).
+      subscription = tabs
+        ? shareStream(tabs, `paychat:${client.widgetKey}:stream`, conversation.id, streamOptions, subscribe)
+        : subscribe(streamOptions)
       emit('ready', { conversationId: conversation.id })
       void drain()
     } catch (error) {

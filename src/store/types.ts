@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { PaychatClient, StreamStatus } from '../client/types'
+import type { TabCoordination } from './shared-stream'
 import type { CheckoutSessionLink, Conversation, Message, PaymentRequest, PublicBrand, WhatsAppHandoff } from '../protocol/types'
 
 /**
@@ -95,6 +96,8 @@ export interface ChatStoreOptions {
   /** Keeps the session token per widget key across reloads; omit for memory only. */
   storage?: KeyValueStorage | null
   locale?: string
+  /** How tabs share one event stream (default: Web Locks and BroadcastChannel when the browser has them; null: each tab streams). */
+  tabs?: TabCoordination | null
   /** Where `online` events come from (default: the window, when there is one). */
   network?: Pick<EventTarget, 'addEventListener'> | null
   /** Called for every host-page event the conversation produces. */
