@@ -1,13 +1,17 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks'
-import type { Brand, PaymentPage } from '../../src/protocol/types'
+import type { Brand, Credits, PaymentPage } from '../../src/protocol/types'
 import { BrandFilter } from './brand-filter'
+import { CannedRepliesPanel } from './canned-replies-panel'
 import { consoleReducer, EMPTY_STATE } from './console-state'
 import { ConversationList } from './conversation-list'
 import { ConversationPane } from './conversation-pane'
+import { CreditBalance } from './credit-balance'
+import { CreditsPanel } from './credits-panel'
 import { ErrorBanner } from './error-banner'
 import { openEventStream } from './event-stream'
 import { createOperatorApi } from './operator-api'
 import { parseOperatorEvent } from './parse-event'
+import { TemplatesPanel } from './templates-panel'
 import { loadToken, saveToken } from './token-storage'
 import { TokenForm } from './token-form'
 
@@ -18,6 +22,15 @@ interface ConsoleAppProps {
 }
 
 type Live = 'connecting' | 'live' | 'reconnecting' | 'stopped'
+
+/** What fills the body under the header. */
+type View = 'conversations' | 'templates' | 'canned'
+
+const VIEW_LABELS: Record<View, string> = {
+  conversations: 'Conversations',
+  templates: 'Templates',
+  canned: 'Canned replies',
+}
 
 const LIVE_LABELS: Record<Live, string> = {
   connecting: 'Connecting…',
@@ -36,6 +49,9 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [live, setLive] = useState<Live>('connecting')
+  const [view, setView] = useState<View>('conversations')
+  const [credits, setCredits] = useState<Credits | null>(null)
+  const [creditsOpen, setCreditsOpen] = useState(false)
 
   // The stream's callbacks live as long as the connection; they read the current values through refs.
   const selectedRef = useRef(selectedId)
@@ -44,6 +60,7 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
   knownIds.current = new Set(state.conversations.map((c) => c.id))
 
   const report = (cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause))
+  const refreshCredits = () => api.credits().then(setCredits, report)
 
   function loadMessages(conversationId: string, before?: string) {
     return api.messages(conversationId, before).then(
@@ -60,6 +77,8 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
     setPagesByBrand({})
     setError(null)
     setLive('connecting')
+    setCredits(null)
+    void refreshCredits()
     const loadList = () => api.conversations().then((conversations) => dispatch({ type: 'conversations_loaded', conversations }), report)
     api.brands().then(setBrands, report)
     // Loaded now for a fast first screen, and again on every fresh (not resumed) connection: whatever
@@ -118,9 +137,25 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
         <p class={`live live-${live}`} role="status">
           {LIVE_LABELS[live]}
         </p>
+        <nav class="view-switch" aria-label="Views">
+          {(Object.keys(VIEW_LABELS) as View[]).map((name) => (
+            <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
+              {VIEW_LABELS[name]}
+            </button>
+          ))}
+        </nav>
+        <CreditBalance credits={credits} panelOpen={creditsOpen} onTogglePanel={() => setCreditsOpen((open) => !open)} />
         <TokenForm token={token} onChange={changeToken} />
       </header>
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+      {creditsOpen && (
+        <CreditsPanel
+          credits={credits}
+          onPurchase={(amount) => api.purchaseCredits(amount).then(setCredits)}
+          onAutoRecharge={(settings) => api.setAutoRecharge(settings).then(setCredits)}
+          onClose={() => setCreditsOpen(false)}
+        />
+      )}
       <div class="console-body">
         <nav class="sidebar" aria-label="Conversations">
           <BrandFilter brands={brands} value={brandFilter} onChange={setBrandFilter} />
@@ -128,13 +163,22 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
             conversations={shown}
             brandNames={brandNames}
             selectedId={selectedId}
-            onSelect={setSelectedId}
+            onSelect={(id) => {
+              setSelectedId(id)
+              setView('conversations')
+            }}
           />
         </nav>
         <main class="main-pane">
-          {selected ? (
+          {/* The other views sit next to the conversation list, which keeps showing what comes in. */}
+          {view === 'templates' ? (
+            <TemplatesPanel api={api} apiBase={apiBase} brands={brands} brandFilter={brandFilter} />
+          ) : view === 'canned' ? (
+            <CannedRepliesPanel api={api} />
+          ) : selected ? (
             <ConversationPane
               key={selected.id}
+              api={api}
               conversation={selected}
               brandName={brandNames[selected.brandId] ?? selected.brandId}
               messages={state.messages[selected.id]}
@@ -165,6 +209,11 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
               onRevoke={(id) =>
                 api.revoke(id).then((request) => (dispatch({ type: 'request_received', request }), setError(null)), report)
               }
+              onTemplateSent={(message) => {
+                dispatch({ type: 'message_received', message })
+                // On WhatsApp the send spent credits (or auto-recharge bought some): the header shows the server's balance.
+                void refreshCredits()
+              }}
             />
           ) : (
             <p class="empty">Choose a conversation.</p>

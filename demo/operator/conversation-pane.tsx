@@ -1,11 +1,17 @@
-import { useEffect, useRef } from 'preact/hooks'
-import type { ConversationSummary, Message, PaymentPage, PaymentRequest } from '../../src/protocol/types'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { ConversationSummary, Message, PaymentPage, PaymentRequest, WhatsAppContact } from '../../src/protocol/types'
+import { CannedReplyChooser } from './canned-reply-chooser'
 import { timeLabel, visitorLabel } from './format'
 import { MessageItem } from './message-item'
+import type { OperatorApi } from './operator-api'
 import { ReplyForm } from './reply-form'
 import { ShareCardForm } from './share-card-form'
+import { TemplatePicker } from './template-picker'
+import { needsTemplate, windowLeftMs } from './whatsapp-window'
 
 interface ConversationPaneProps {
+  /** For the composer's tools, which read templates and canned replies themselves. */
+  api: OperatorApi
   conversation: ConversationSummary
   brandName: string
   messages: Message[] | undefined
@@ -16,11 +22,17 @@ interface ConversationPaneProps {
   onReply(text: string): Promise<boolean>
   onShare(pageId: string): Promise<void>
   onRevoke(id: string): Promise<void>
+  /** A template went out: into the thread like a reply (and the credits changed). */
+  onTemplateSent(message: Message): void
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
   const { conversation, messages } = props
   const list = useRef<HTMLOListElement>(null)
+  const [draft, setDraft] = useState('')
+  const templateOnly = needsTemplate(conversation.whatsapp)
+  // Outside the window a template is the only way to write, so the picker starts open there.
+  const [pickerOpen, setPickerOpen] = useState(templateOnly)
   const lastId = messages?.at(-1)?.id
   // Follow the newest message, as a chat does; loading older ones (the first id changes) does not scroll.
   useEffect(() => {
@@ -30,11 +42,13 @@ export function ConversationPane(props: ConversationPaneProps) {
   return (
     <section class="conversation" aria-labelledby="conversation-title">
       <header class="conversation-header">
-        <h2 id="conversation-title">{visitorLabel(conversation.visitorName, conversation.visitorId)}</h2>
+        <h2 id="conversation-title">
+          {visitorLabel(conversation.visitorName ?? conversation.whatsapp?.profileName ?? null, conversation.visitorId)}
+        </h2>
         <p>
           {props.brandName} · started {timeLabel(conversation.createdAt)}
         </p>
-        {conversation.whatsapp && <WindowStatus closesAt={conversation.whatsapp.windowClosesAt} />}
+        {conversation.whatsapp && <WindowStatus contact={conversation.whatsapp} />}
       </header>
       <div class="thread">
         {props.hasMore && (
@@ -60,7 +74,38 @@ export function ConversationPane(props: ConversationPaneProps) {
         )}
       </div>
       <div class="composer">
-        <ReplyForm key={conversation.id} onSend={props.onReply} />
+        <ReplyForm
+          text={draft}
+          onTextChange={setDraft}
+          onSend={props.onReply}
+          needsTemplate={templateOnly}
+          onChooseTemplate={() => setPickerOpen(true)}
+        />
+        <div class="composer-tools">
+          <CannedReplyChooser
+            api={props.api}
+            conversationId={conversation.id}
+            onInsert={(text) => {
+              // Added after what is already typed, never over it.
+              setDraft((typed) => (typed.trim() ? `${typed.trimEnd()}\n${text}` : text))
+              document.getElementById('reply')?.focus()
+            }}
+          />
+          <button
+            type="button"
+            class="secondary"
+            aria-expanded={pickerOpen}
+            aria-controls={pickerOpen ? 'template-picker' : undefined}
+            onClick={() => setPickerOpen((open) => !open)}
+          >
+            {pickerOpen ? 'Hide template picker' : 'Use a template'}
+          </button>
+        </div>
+        {pickerOpen && (
+          <div id="template-picker">
+            <TemplatePicker api={props.api} conversation={conversation} onSent={props.onTemplateSent} />
+          </div>
+        )}
         <ShareCardForm pages={props.pages} onShare={props.onShare} />
       </div>
     </section>
@@ -68,9 +113,9 @@ export function ConversationPane(props: ConversationPaneProps) {
 }
 
 /** WhatsApp only takes free text for 24 h after the customer's last message; say how long is left. */
-function WindowStatus({ closesAt }: { closesAt: string }) {
-  const left = Date.parse(closesAt) - Date.now()
-  if (left <= 0) return <p class="window-closed">WhatsApp · window closed: only an approved template can be sent.</p>
+function WindowStatus({ contact }: { contact: WhatsAppContact }) {
+  const left = windowLeftMs(contact)
+  if (left === 0) return <p class="window-closed">WhatsApp · window closed: only an approved template can be sent.</p>
   const hours = Math.floor(left / 3_600_000)
   const minutes = Math.floor((left % 3_600_000) / 60_000)
   return <p class="window-open">WhatsApp · free replies for {hours} h {minutes} min more</p>

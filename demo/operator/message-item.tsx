@@ -1,6 +1,7 @@
 import type { Message, MessageDelivery, PaymentRequest } from '../../src/protocol/types'
 import { authorLabel, timeLabel } from './format'
 import { PaymentCard } from './payment-card'
+import { TemplateView } from './template-view'
 
 interface MessageItemProps {
   message: Message
@@ -19,6 +20,8 @@ export function MessageItem({ message, request, onRevoke }: MessageItemProps) {
       </p>
       {message.type === 'payment_request' && request ? (
         <PaymentCard request={request} onRevoke={onRevoke} />
+      ) : message.type === 'template' && message.template ? (
+        <TemplateView template={message.template} />
       ) : (
         <p class="message-text">{message.text}</p>
       )}

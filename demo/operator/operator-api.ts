@@ -1,11 +1,16 @@
 import type {
   ApiErrorBody,
   Brand,
+  CannedResponse,
   ConversationSummary,
+  Credits,
+  FilledCannedResponse,
   Message,
   MessagePage,
+  MessageTemplate,
   PaymentPage,
   PaymentRequest,
+  SendTemplateBody,
 } from '../../src/protocol/types'
 
 /** An API error answer, carrying the server's own sentence so the console can show it as is. */
@@ -22,32 +27,51 @@ export class OperatorApiError extends Error {
 
 export type OperatorApi = ReturnType<typeof createOperatorApi>
 
+/** What creating a template sends (docs/api.md); editing sends the same without `brandId`. */
+export type TemplateInput = Pick<MessageTemplate, 'brandId' | 'name' | 'language' | 'category' | 'parameterFormat' | 'components'>
+
+export interface AutoRecharge {
+  enabled: boolean
+  minimumBalance: number
+  rechargeAmount: number
+}
+
+/**
+ * One JSON request to the API. Any refusal becomes an OperatorApiError with the server's sentence;
+ * a network failure one with a sentence of ours.
+ */
+export async function requestJson<T>(
+  apiBase: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(`${apiBase}${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? null : JSON.stringify(body),
+      cache: 'no-store',
+    })
+  } catch {
+    throw new OperatorApiError(0, 'network_error', 'The server cannot be reached. Check that it is running.')
+  }
+  const answer: unknown = response.status === 204 ? null : await response.json().catch(() => null)
+  if (response.ok) return answer as T
+  const error = (answer as Partial<ApiErrorBody> | null)?.error
+  throw new OperatorApiError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? `${method} ${path} answered ${response.status}.`,
+  )
+}
+
 /** The operator side of the contract (docs/api.md), authorised with the operator token. */
 export function createOperatorApi(apiBase: string, token: string) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response
-    try {
-      response = await fetch(`${apiBase}/v1/operator${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? null : JSON.stringify(body),
-        cache: 'no-store',
-      })
-    } catch {
-      throw new OperatorApiError(0, 'network_error', 'The server cannot be reached. Check that it is running.')
-    }
-    const answer: unknown = response.status === 204 ? null : await response.json().catch(() => null)
-    if (response.ok) return answer as T
-    const error = (answer as Partial<ApiErrorBody> | null)?.error
-    throw new OperatorApiError(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? `${method} ${path} answered ${response.status}.`,
-    )
-  }
+  const call = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    requestJson<T>(apiBase, method, `/v1/operator${path}`, { authorization: `Bearer ${token}` }, body)
 
   const id = encodeURIComponent
   return {
@@ -67,5 +91,34 @@ export function createOperatorApi(apiBase: string, token: string) {
       call<PaymentRequest>('POST', `/conversations/${id(conversationId)}/payment-requests`, { paymentPageId }),
     revoke: (paymentRequestId: string) =>
       call<PaymentRequest>('POST', `/payment-requests/${id(paymentRequestId)}/revoke`),
+
+    /** Every brand's templates for '' (all brands). */
+    templates: (brandId: string) =>
+      call<{ templates: MessageTemplate[] }>('GET', `/templates${brandId ? `?brandId=${id(brandId)}` : ''}`).then(
+        (r) => r.templates,
+      ),
+    createTemplate: (input: TemplateInput) => call<MessageTemplate>('POST', '/templates', input),
+    editTemplate: (templateId: string, input: Omit<TemplateInput, 'brandId'>) =>
+      call<MessageTemplate>('PATCH', `/templates/${id(templateId)}`, input),
+    deleteTemplate: (templateId: string) => call<null>('DELETE', `/templates/${id(templateId)}`),
+    submitTemplate: (templateId: string) => call<MessageTemplate>('POST', `/templates/${id(templateId)}/submit`),
+    sendTemplate: (conversationId: string, body: SendTemplateBody) =>
+      call<Message>('POST', `/conversations/${id(conversationId)}/templates`, body),
+
+    cannedResponses: (query = '') =>
+      call<{ cannedResponses: CannedResponse[] }>('GET', `/canned-responses${query ? `?q=${id(query)}` : ''}`).then(
+        (r) => r.cannedResponses,
+      ),
+    createCannedResponse: (input: { name: string; text: string }) =>
+      call<CannedResponse>('POST', '/canned-responses', input),
+    editCannedResponse: (cannedId: string, input: { name?: string; text?: string }) =>
+      call<CannedResponse>('PATCH', `/canned-responses/${id(cannedId)}`, input),
+    deleteCannedResponse: (cannedId: string) => call<null>('DELETE', `/canned-responses/${id(cannedId)}`),
+    fillCannedResponse: (cannedId: string, conversationId: string) =>
+      call<FilledCannedResponse>('GET', `/canned-responses/${id(cannedId)}/fill?conversationId=${id(conversationId)}`),
+
+    credits: () => call<Credits>('GET', '/credits'),
+    purchaseCredits: (amount: number) => call<Credits>('POST', '/credits/purchase', { amount }),
+    setAutoRecharge: (settings: AutoRecharge) => call<Credits>('PUT', '/credits/auto-recharge', settings),
   }
 }

@@ -1,8 +1,17 @@
 import { useState } from 'preact/hooks'
 
+interface ReplyFormProps {
+  /** The reply box's text; kept by the pane so a canned reply can be inserted into it. */
+  text: string
+  onTextChange(text: string): void
+  onSend(text: string): Promise<boolean>
+  /** WhatsApp's window is closed: free text will be refused, say so and point to the templates. */
+  needsTemplate: boolean
+  onChooseTemplate(): void
+}
+
 /** Enter sends, Shift+Enter breaks the line; the text stays if sending fails. */
-export function ReplyForm({ onSend }: { onSend(text: string): Promise<boolean> }) {
-  const [text, setText] = useState('')
+export function ReplyForm({ text, onTextChange, onSend, needsTemplate, onChooseTemplate }: ReplyFormProps) {
   const [sending, setSending] = useState(false)
 
   async function send() {
@@ -10,7 +19,7 @@ export function ReplyForm({ onSend }: { onSend(text: string): Promise<boolean> }
     if (!trimmed || sending) return
     setSending(true)
     try {
-      if (await onSend(trimmed)) setText('')
+      if (await onSend(trimmed)) onTextChange('')
     } finally {
       setSending(false)
     }
@@ -25,11 +34,21 @@ export function ReplyForm({ onSend }: { onSend(text: string): Promise<boolean> }
       }}
     >
       <label for="reply">Reply</label>
+      {needsTemplate && (
+        // Not disabled: this machine's clock may differ from the server's, which has the last word.
+        <p id="reply-needs-template" class="reply-note">
+          The 24-hour WhatsApp window is closed: free text needs an approved template now.{' '}
+          <button type="button" class="link" onClick={onChooseTemplate}>
+            Choose a template
+          </button>
+        </p>
+      )}
       <textarea
         id="reply"
         rows={2}
         value={text}
-        onInput={(event) => setText(event.currentTarget.value)}
+        aria-describedby={needsTemplate ? 'reply-needs-template' : undefined}
+        onInput={(event) => onTextChange(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault()

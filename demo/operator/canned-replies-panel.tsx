@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { CannedResponse } from '../../src/protocol/types'
+import { CannedReplyEditor } from './canned-reply-editor'
+import { FormError } from './form-error'
+import type { OperatorApi } from './operator-api'
+import { useAction } from './use-action'
+
+/** Which reply the editor is open on: none, a new one, or an existing one. */
+type Editing = null | 'new' | CannedResponse
+
+/** Saved replies: search by name, create, edit, delete. Conversations use them from the composer. */
+export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
+  const [query, setQuery] = useState('')
+  const [replies, setReplies] = useState<CannedResponse[] | null>(null)
+  const [editing, setEditing] = useState<Editing>(null)
+  const action = useAction()
+  // Searching while typing: only the answer for the latest query may show.
+  const latestQuery = useRef(query)
+  latestQuery.current = query
+
+  const reload = async () => {
+    const asked = query
+    const found = await api.cannedResponses(asked.trim())
+    if (latestQuery.current === asked) setReplies(found)
+  }
+  useEffect(() => {
+    void action.run(reload)
+  }, [api, query])
+
+  async function save(input: { name: string; text: string }) {
+    if (editing === 'new') await api.createCannedResponse(input)
+    else if (editing) await api.editCannedResponse(editing.id, input)
+    setEditing(null)
+    await reload()
+  }
+
+  return (
+    <section class="canned-panel" aria-labelledby="canned-title">
+      <div class="panel-list">
+        <div class="panel-heading">
+          <h2 id="canned-title">Canned replies</h2>
+          <button type="button" onClick={() => setEditing('new')}>
+            New canned reply
+          </button>
+        </div>
+        <div class="panel-search">
+          <label for="canned-search">Search by name</label>
+          <input id="canned-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </div>
+        <FormError message={action.error} />
+        {!replies ? (
+          <p class="empty">Loading canned replies…</p>
+        ) : replies.length === 0 ? (
+          <p class="empty">{query.trim() ? 'No canned reply has that in its name.' : 'No canned replies yet.'}</p>
+        ) : (
+          <ul class="canned-list">
+            {replies.map((reply) => (
+              <li key={reply.id}>
+                <article class="canned-row" aria-label={reply.name}>
+                  <p class="template-name">{reply.name}</p>
+                  <p class="canned-text">{reply.text}</p>
+                  <div class="actions">
+                    <button type="button" class="secondary" disabled={action.busy} onClick={() => setEditing(reply)}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      class="secondary danger"
+                      disabled={action.busy}
+                      onClick={() =>
+                        void action.run(async () => {
+                          await api.deleteCannedResponse(reply.id)
+                          if (editing !== 'new' && editing?.id === reply.id) setEditing(null)
+                          await reload()
+                        })
+                      }
+                    >
+                      Delete
+                    </button>
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div class="panel-detail">
+        {editing ? (
+          <CannedReplyEditor
+            key={editing === 'new' ? 'new' : editing.id}
+            reply={editing === 'new' ? null : editing}
+            onSave={save}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          <p class="empty">Choose a canned reply to edit, or create a new one.</p>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { CannedResponse, FilledCannedResponse } from '../../src/protocol/types'
+import { FormError } from './form-error'
+import type { OperatorApi } from './operator-api'
+import { useAction } from './use-action'
+
+interface CannedReplyChooserProps {
+  api: OperatorApi
+  conversationId: string
+  /** Puts the filled text into the reply box, where the operator can still edit it before sending. */
+  onInsert(text: string): void
+}
+
+/**
+ * A saved reply, filled by the server for this conversation (the contact's name, the brand's), shown
+ * before it goes into the reply box. Fields the conversation has no value for are named as a warning.
+ */
+export function CannedReplyChooser({ api, conversationId, onInsert }: CannedReplyChooserProps) {
+  const [replies, setReplies] = useState<CannedResponse[] | null>(null)
+  const [chosenId, setChosenId] = useState('')
+  const [filled, setFilled] = useState<FilledCannedResponse | null>(null)
+  const request = useAction()
+  // Only the latest choice may show: an earlier, slower answer is dropped.
+  const latest = useRef('')
+
+  useEffect(() => {
+    void request.run(async () => setReplies(await api.cannedResponses()))
+  }, [api])
+
+  function choose(id: string) {
+    latest.current = id
+    setChosenId(id)
+    setFilled(null)
+    if (!id) return
+    void request.run(async () => {
+      const answer = await api.fillCannedResponse(id, conversationId)
+      if (latest.current === id) setFilled(answer)
+    })
+  }
+
+  return (
+    <div class="canned-chooser">
+      <label for="canned-choice">Canned reply</label>
+      <select id="canned-choice" value={chosenId} disabled={!replies?.length} onChange={(e) => choose(e.currentTarget.value)}>
+        <option value="">{!replies ? 'Loading…' : replies.length === 0 ? 'No canned replies yet' : 'Choose a canned reply'}</option>
+        {replies?.map((reply) => (
+          <option key={reply.id} value={reply.id}>
+            {reply.name}
+          </option>
+        ))}
+      </select>
+      <FormError message={request.error} />
+      {filled && (
+        <section class="canned-preview" aria-label="Canned reply preview">
+          <p class="canned-text">{filled.text}</p>
+          {filled.missing.length > 0 && (
+            <p class="warning">
+              No value in this conversation for: {filled.missing.map((field) => `{{${field}}}`).join(', ')}. Edit them after
+              inserting.
+            </p>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              onInsert(filled.text)
+              choose('')
+            }}
+          >
+            Insert into reply
+          </button>
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks'
+import type { CannedResponse } from '../../src/protocol/types'
+import { FormError } from './form-error'
+import { useAction } from './use-action'
+
+interface CannedReplyEditorProps {
+  /** The reply being edited; null creates one. */
+  reply: CannedResponse | null
+  /** Rejects with the server's refusal (a taken name, an empty text), shown next to the fields. */
+  onSave(input: { name: string; text: string }): Promise<unknown>
+  onCancel(): void
+}
+
+/** Name and text of a saved reply; the text may carry the merge fields the server fills per conversation. */
+export function CannedReplyEditor({ reply, onSave, onCancel }: CannedReplyEditorProps) {
+  const [name, setName] = useState(reply?.name ?? '')
+  const [text, setText] = useState(reply?.text ?? '')
+  const save = useAction()
+  return (
+    <form
+      class="canned-editor"
+      aria-label={reply ? `Edit canned reply ${reply.name}` : 'New canned reply'}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (!save.busy) void save.run(() => onSave({ name: name.trim(), text }))
+      }}
+    >
+      <h3>{reply ? `Edit ${reply.name}` : 'New canned reply'}</h3>
+      <div class="field">
+        <label for="canned-name">Name</label>
+        <input id="canned-name" value={name} required maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="canned-text">Text</label>
+        <textarea
+          id="canned-text"
+          rows={4}
+          value={text}
+          required
+          aria-describedby="canned-text-hint"
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <p id="canned-text-hint" class="hint">
+          Merge fields filled per conversation: {'{{contact.first_name}}'}, {'{{contact.name}}'}, {'{{brand.name}}'}.
+        </p>
+      </div>
+      <FormError message={save.error} />
+      <div class="actions">
+        <button type="submit" disabled={save.busy || !name.trim() || !text.trim()}>
+          {reply ? 'Save changes' : 'Create canned reply'}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,48 @@
+import type { MessageTemplate } from '../../src/protocol/types'
+import { DemoReviewControls } from './demo-review-controls'
+import type { ReviewDecision } from './mock-api'
+import { canDelete, canEdit, canSubmit, TemplateStatusBadge } from './template-status'
+
+interface TemplateRowProps {
+  template: MessageTemplate
+  brandName: string
+  busy: boolean
+  onEdit(): void
+  onSubmit(): void
+  onDelete(): void
+  onReview(decision: ReviewDecision, reason: string): void
+}
+
+/** One template in the list: what it is, where its review stands, and what its status allows. */
+export function TemplateRow({ template, brandName, busy, ...on }: TemplateRowProps) {
+  const { status } = template
+  return (
+    <article class="template-row" aria-label={`${template.name} (${template.language})`}>
+      <p class="template-row-top">
+        <span class="template-name">{template.name}</span>
+        <TemplateStatusBadge template={template} />
+      </p>
+      <p class="template-row-meta">
+        {template.language} · {template.category} · {brandName}
+      </p>
+      <div class="actions">
+        {canEdit(status) && (
+          <button type="button" class="secondary" disabled={busy} onClick={on.onEdit}>
+            Edit
+          </button>
+        )}
+        {canSubmit(status) && (
+          <button type="button" disabled={busy} onClick={on.onSubmit}>
+            Submit for review
+          </button>
+        )}
+        {canDelete(status) && (
+          <button type="button" class="secondary danger" disabled={busy} onClick={on.onDelete}>
+            Delete
+          </button>
+        )}
+      </div>
+      {status === 'PENDING' && <DemoReviewControls templateId={template.id} busy={busy} onReview={on.onReview} />}
+    </article>
+  )
+}

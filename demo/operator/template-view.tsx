@@ -1,0 +1,26 @@
+import type { RenderedTemplate } from '../../src/protocol/types'
+
+/**
+ * A filled template as WhatsApp shows it: header, body, footer, buttons. Everything is text (never
+ * HTML); buttons are not live here, the operator only needs to see where they lead.
+ */
+export function TemplateView({ template }: { template: RenderedTemplate }) {
+  return (
+    <div class="template-view">
+      {template.header && <p class="template-header">{template.header}</p>}
+      <p class="template-body">{template.body}</p>
+      {template.footer && <p class="template-footer">{template.footer}</p>}
+      {template.buttons.length > 0 && (
+        <ul class="template-buttons" aria-label="Buttons">
+          {template.buttons.map((button, index) => (
+            <li key={index}>
+              {button.text}
+              {button.url && <span class="template-button-target"> → {button.url}</span>}
+              {button.phoneNumber && <span class="template-button-target"> → {button.phoneNumber}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'preact/hooks'
+import type { Brand, MessageTemplate } from '../../src/protocol/types'
+import { FormError } from './form-error'
+import { reviewTemplateInDemo } from './mock-api'
+import type { OperatorApi, TemplateInput } from './operator-api'
+import { TemplateEditor } from './template-editor'
+import { TemplateRow } from './template-row'
+import { useAction } from './use-action'
+
+interface TemplatesPanelProps {
+  api: OperatorApi
+  /** For the demo review control, which lives outside the operator API. */
+  apiBase: string
+  brands: Brand[]
+  /** The sidebar's brand filter: '' for every brand. */
+  brandFilter: string
+}
+
+/** Which template the editor is open on: none, a new one, or an existing one. */
+type Editing = null | 'new' | MessageTemplate
+
+/** The WhatsApp templates of the filtered brand (or all): their review status, an editor, the actions. */
+export function TemplatesPanel({ api, apiBase, brands, brandFilter }: TemplatesPanelProps) {
+  const [templates, setTemplates] = useState<MessageTemplate[] | null>(null)
+  const [editing, setEditing] = useState<Editing>(null)
+  const action = useAction()
+  const brandNames = Object.fromEntries(brands.map((b) => [b.id, b.name]))
+
+  // Every action reloads the list: the server's answer is what the badge must show.
+  const reload = () => api.templates(brandFilter).then((list) => setTemplates(sortByName(list)))
+  useEffect(() => {
+    setTemplates(null)
+    void action.run(reload)
+  }, [api, brandFilter])
+
+  async function save(input: TemplateInput) {
+    if (editing === 'new') await api.createTemplate(input)
+    else if (editing) await api.editTemplate(editing.id, withoutBrand(input))
+    setEditing(null)
+    await reload()
+  }
+
+  const act = (request: () => Promise<unknown>) => void action.run(async () => (await request(), await reload()))
+
+  return (
+    <section class="templates-panel" aria-labelledby="templates-title">
+      <div class="panel-list">
+        <div class="panel-heading">
+          <h2 id="templates-title">WhatsApp templates</h2>
+          <button type="button" onClick={() => setEditing('new')}>
+            New template
+          </button>
+        </div>
+        <p class="hint">
+          {brandFilter ? `${brandNames[brandFilter] ?? brandFilter} only` : 'All brands'}: the brand filter on the left chooses.
+        </p>
+        <FormError message={action.error} />
+        {!templates ? (
+          <p class="empty">Loading templates…</p>
+        ) : templates.length === 0 ? (
+          <p class="empty">No templates yet. Create one, submit it for review, and send it once approved.</p>
+        ) : (
+          <ul class="template-list">
+            {templates.map((template) => (
+              <li key={template.id}>
+                <TemplateRow
+                  template={template}
+                  brandName={brandNames[template.brandId] ?? template.brandId}
+                  busy={action.busy}
+                  onEdit={() => setEditing(template)}
+                  onSubmit={() => act(() => api.submitTemplate(template.id))}
+                  onDelete={() =>
+                    act(async () => {
+                      await api.deleteTemplate(template.id)
+                      if (editing !== 'new' && editing?.id === template.id) setEditing(null)
+                    })
+                  }
+                  onReview={(decision, reason) => act(() => reviewTemplateInDemo(apiBase, template.id, decision, reason))}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div class="panel-detail">
+        {editing ? (
+          <TemplateEditor
+            // A fresh form for each template opened, and again for a new one.
+            key={editing === 'new' ? 'new' : editing.id}
+            brands={brands}
+            template={editing === 'new' ? null : editing}
+            brandId={brandFilter || brands[0]?.id || ''}
+            onSave={save}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          <p class="empty">Choose a template to edit, or create a new one.</p>
+        )}
+      </div>
+    </section>
+  )
+}
+
+function sortByName(templates: MessageTemplate[]): MessageTemplate[] {
+  return [...templates].sort((a, b) => a.name.localeCompare(b.name) || a.language.localeCompare(b.language))
+}
+
+/** A template's brand is fixed once created; the edit body leaves it out. */
+function withoutBrand({ brandId: _brandId, ...rest }: TemplateInput): Omit<TemplateInput, 'brandId'> {
+  return rest
+}
