@@ -3,6 +3,8 @@ import type { ApiErrorBody } from '../protocol/types'
 /** A refusal the handlers turn into `{ error: { code, message, field? } }` with its HTTP status. */
 export class ApiFailure extends Error {
   override readonly name = 'ApiFailure'
+  /** Headers the answer carries besides the envelope, e.g. a 429's `Retry-After`. */
+  readonly headers: Record<string, string> = {}
 
   constructor(
     readonly status: number,

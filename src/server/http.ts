@@ -54,6 +54,8 @@ export function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const field = issue.path.join('.')
+  const refused = issue.code === 'custom' ? (issue.params as { status?: number; code?: string } | undefined) : undefined
+  if (refused?.status && refused.code) throw new ApiFailure(refused.status, refused.code, issue.message, field || undefined)
   throw new ApiFailure(400, 'validation_failed', field ? `${field}: ${issue.message}` : issue.message, field || undefined)
 }
 

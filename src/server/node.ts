@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { getResponse, type RequestHandler } from 'msw'
 import { ApiFailure } from './api-error'
+import { CLIENT_IP_HEADER } from './client-ip'
 import { withCors } from './cors'
 import { json } from './http'
 import { createHandlers } from './index'
@@ -76,6 +77,10 @@ function toRequest(req: IncomingMessage, url: URL, signal: AbortSignal): Request
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v))
     else if (value !== undefined) headers.set(name, value)
   }
+  // The peer address, for the per-address rate limit. Whatever the client sent under this name goes
+  // first: only the socket can say where a call came from.
+  headers.delete(CLIENT_IP_HEADER)
+  if (req.socket.remoteAddress) headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress)
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   return new Request(url, {
     method: req.method ?? 'GET',

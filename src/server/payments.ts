@@ -10,9 +10,10 @@ import type {
 } from '../protocol/types'
 import { ApiFailure, invalidState, notFound } from './api-error'
 import { addMessage, conversationById } from './conversations'
+import { secretFingerprinter } from './idempotency'
 import { newId, newToken } from './ids'
 import { publicPaymentRequest } from './payment-view'
-import type { CheckoutSessionRecord, PaymentRequestRecord, ServerState } from './state'
+import type { CheckoutSessionRecord, PaymentRequestRecord, ServerState, VisitorRecord } from './state'
 import { checkCard, outcomeFor } from './test-cards'
 
 const HOUR = 3_600_000
@@ -20,7 +21,6 @@ const HOUR = 3_600_000
 export const PAYMENT_REQUEST_LIFETIME_MS = 24 * HOUR
 /** How long one checkout session (one page load's worth of paying) lives. */
 export const CHECKOUT_SESSION_LIFETIME_MS = HOUR / 2
-const IDEMPOTENCY_TTL_MS = 24 * HOUR
 
 /** Statuses from which the visitor or operator can still stop the request, and time can expire it. */
 const OPEN: PaymentRequestStatus[] = ['pending', 'checkout_open', 'failed']
@@ -66,7 +66,9 @@ export function prepareCard(state: ServerState, conversationId: string, paymentP
   if (page.brandId !== conversation.brandId) {
     throw new ApiFailure(422, 'brand_mismatch', 'This payment page belongs to another brand than the conversation.', 'paymentPageId')
   }
-  const now = state.clock.iso()
+  // One reading of the clock: two could straddle a millisecond and make the lifetime 24 h + 1 ms.
+  const at = state.clock.now()
+  const now = new Date(at).toISOString()
   return {
     id: newId('pr'),
     conversationId,
@@ -80,7 +82,7 @@ export function prepareCard(state: ServerState, conversationId: string, paymentP
     receipt: null,
     createdAt: now,
     updatedAt: now,
-    expiresAt: state.clock.iso(PAYMENT_REQUEST_LIFETIME_MS),
+    expiresAt: new Date(at + PAYMENT_REQUEST_LIFETIME_MS).toISOString(),
     brandId: page.brandId,
     checkoutSessionId: null,
     lastCard: null,
@@ -108,19 +110,21 @@ export function shareCard(state: ServerState, conversationId: string, paymentPag
 
 /**
  * Pay Now. One open checkout session per request: double clicks, two tabs and retries all land on it,
- * and a replayed Idempotency-Key gets exactly the answer it got the first time.
+ * and a replayed Idempotency-Key gets exactly the answer it got the first time, for 24 h. Keys are the
+ * visitor's own (another visitor's key is just another key); one used for another card is 422.
+ *
+ * Nothing here waits, so the key is claimed and released within one turn of the event loop: a
+ * duplicate sent at the same moment is handled after the first and replays its answer, and 409
+ * `idempotency_in_progress` cannot happen on this endpoint (it can on `pay`, which reads a body).
  */
 export function openCheckout(
   state: ServerState,
+  visitor: VisitorRecord,
   record: PaymentRequestRecord,
   idempotencyKey: string,
   origin: string,
 ): CheckoutSessionLink {
-  const remembered = state.idempotency.get(`${record.id} ${idempotencyKey}`)
-  if (remembered && remembered.expiresAt > state.clock.now()) return remembered.response
-  const response = ensureCheckoutSession(state, record, origin)
-  state.idempotency.set(`${record.id} ${idempotencyKey}`, { response, expiresAt: state.clock.now() + IDEMPOTENCY_TTL_MS })
-  return response
+  return state.idempotency.checkout.once(`${visitor.id} ${idempotencyKey}`, record.id, () => ensureCheckoutSession(state, record, origin))
 }
 
 /** The request's open checkout session, made when there is none (or it expired) and the card is payable. */
@@ -216,6 +220,33 @@ export function payCheckout(state: ServerState, id: string, body: CheckoutPayBod
   record.lastCard = { cardBrand: card.brand, last4: card.last4 }
   paymentRequest = transition(state, record, outcome, { failure })
   return { outcome, message: failure!.message, paymentRequest }
+}
+
+/** Keyed, so the card numbers behind remembered pay keys are not kept in any form that can be reversed. */
+const cardFingerprint = secretFingerprinter()
+
+/**
+ * `pay` with an Idempotency-Key: a retry after a timeout gets the first outcome back instead of being
+ * charged again (or told 409 without learning how the first try ended). The key is claimed before the
+ * body is read, so a duplicate sent while the first body is still arriving is 409
+ * `idempotency_in_progress`. Keys belong to their checkout session, the page's only credential, so one
+ * page cannot block or probe another's. The same key with other card details is 422; the CVC is left
+ * out of that comparison because it may not be kept in any form once the charge is made.
+ */
+export async function payCheckoutOnce(
+  state: ServerState,
+  id: string,
+  idempotencyKey: string,
+  readCard: () => Promise<CheckoutPayBody>,
+): Promise<CheckoutPayResult> {
+  const claim = state.idempotency.pay.begin(`${id} ${idempotencyKey}`)
+  try {
+    const body = await readCard()
+    const fingerprint = await cardFingerprint([body.name, body.number.replace(/\D/g, ''), body.expMonth, body.expYear])
+    return claim.complete(fingerprint, () => payCheckout(state, id, body))
+  } finally {
+    claim.release()
+  }
 }
 
 /** Reconciliation of an `unknown` charge (a mock control: the gateway finally answers). */

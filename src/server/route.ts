@@ -23,7 +23,7 @@ export function route(method: Method, path: string, resolve: Resolver): HttpHand
       const failure =
         error instanceof ApiFailure ? error : new ApiFailure(500, 'internal_error', 'Something went wrong on our side.')
       if (failure !== error) console.error(error)
-      response = json(failure.toBody(), failure.status)
+      response = json(failure.toBody(), failure.status, failure.headers)
     }
     return withCors(request, response)
   })

@@ -24,8 +24,27 @@ export const createSession = z.object({
   visitor: z.object({ name: trimmed(100).optional(), email: z.email().max(200).optional() }).optional(),
 })
 
-/** A visitor's text: 1-4000 characters once trimmed. */
-export const messageText = z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters')
+/**
+ * A failure that is not a malformed request but one refused on its merits: `parse` answers it with
+ * this status and code instead of 400 `validation_failed`.
+ */
+export const refusal = (status: number, code: string) => ({ params: { status, code } })
+
+export const MAX_MESSAGE_LENGTH = 4000
+
+/**
+ * A message's text: 1-4000 characters once trimmed. Longer is 422 `message_too_long`, not 400: the
+ * request is well-formed, the visitor only has to shorten the text, and the sentence tells them so.
+ */
+export const messageText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((text) => text.length <= MAX_MESSAGE_LENGTH, {
+    ...refusal(422, 'message_too_long'),
+    error: (issue) =>
+      `This message is ${String(issue.input).trim().length} characters long; a message has at most ${MAX_MESSAGE_LENGTH}. Shorten it and send it again.`,
+  })
 
 export const sendMessage = z.object({
   clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z, a-z, 0-9, _ or -'),

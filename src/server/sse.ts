@@ -19,7 +19,7 @@ export function eventStream<E extends { type: string }>(
   log: EventLog<E>,
   lastEventId: number | null,
   /** Sent (without an id) when the events after `lastEventId` are no longer all there to replay. */
-  incomplete?: { type: string },
+  incomplete?: { type: string; [field: string]: unknown },
 ): Response {
   const encoder = new TextEncoder()
   let stop = () => {}

@@ -1,6 +1,7 @@
 import type {
   Brand,
   CannedResponse,
+  CheckoutPayResult,
   CheckoutSessionLink,
   CheckoutSessionStatus,
   Credits,
@@ -14,6 +15,8 @@ import type {
 } from '../protocol/types'
 import { createClock, type Clock } from './clock'
 import { EventHub } from './event-hub'
+import { IdempotencyStore } from './idempotency'
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit'
 import { seedBrands, seedPaymentPages, seedTemplates } from './seed'
 import type { Pricing } from './whatsapp/cloud-api'
 import type { CloudApiSendRequest } from './whatsapp/cloud-api-request'
@@ -44,11 +47,6 @@ export interface CheckoutSessionRecord {
   id: string
   paymentRequestId: string
   status: CheckoutSessionStatus
-  expiresAt: number
-}
-
-export interface IdempotentCheckout {
-  response: CheckoutSessionLink
   expiresAt: number
 }
 
@@ -112,6 +110,11 @@ export interface ServerStateOptions {
   now?: () => number
   /** Where customers reach this server (the seeded pay-link template's button), default `http://localhost:8787`. */
   publicUrl?: string
+  /**
+   * Token buckets on the visitor API, per session and per client address (default
+   * `DEFAULT_RATE_LIMITS` in `rate-limit.ts`); `false` turns them off.
+   */
+  rateLimits?: RateLimitOptions
 }
 
 /** Everything the reference server knows, in memory. `reset()` returns it to the seed. */
@@ -127,8 +130,9 @@ export interface ServerState {
   gateways: Map<string, GatewayRecord>
   paymentRequests: Map<string, PaymentRequestRecord>
   checkoutSessions: Map<string, CheckoutSessionRecord>
-  /** `<payment request id> <Idempotency-Key>` -> the answer given. */
-  idempotency: Map<string, IdempotentCheckout>
+  /** Answers given per `Idempotency-Key`: Pay now (by visitor) and paying on the hosted page (by checkout session). */
+  readonly idempotency: { checkout: IdempotencyStore<CheckoutSessionLink>; pay: IdempotencyStore<CheckoutPayResult> }
+  readonly rateLimits: RateLimiter
   readonly whatsapp: WhatsAppSettings
   /** By contact id (`wa_id` or `user_id`). */
   whatsappContacts: Map<string, WhatsAppContactRecord>
@@ -145,9 +149,10 @@ export interface ServerState {
 }
 
 export function createServerState(options: ServerStateOptions = {}): ServerState {
+  const clock = createClock(options.now)
   const state: ServerState = {
     operatorToken: options.operatorToken ?? 'op_demo',
-    clock: createClock(options.now),
+    clock,
     events: new EventHub(),
     brands: new Map(),
     visitors: new Map(),
@@ -157,7 +162,8 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     gateways: new Map(),
     paymentRequests: new Map(),
     checkoutSessions: new Map(),
-    idempotency: new Map(),
+    idempotency: { checkout: new IdempotencyStore(clock), pay: new IdempotencyStore(clock) },
+    rateLimits: createRateLimiter(options.rateLimits, clock),
     whatsapp: {
       verifyToken: options.whatsapp?.verifyToken ?? 'paychat-demo-verify',
       appSecret: options.whatsapp?.appSecret ?? 'paychat-demo-secret',
@@ -177,6 +183,9 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
       state.timers.clear()
       state.events.end()
       state.events = new EventHub()
+      state.idempotency.checkout.clear()
+      state.idempotency.pay.clear()
+      state.rateLimits.clear()
       for (const map of [
         state.visitors,
         state.conversations,
@@ -184,7 +193,6 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
         state.gateways,
         state.paymentRequests,
         state.checkoutSessions,
-        state.idempotency,
         state.whatsappContacts,
         state.handoffCodes,
         state.whatsappSeen,

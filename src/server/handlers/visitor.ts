@@ -15,6 +15,15 @@ import type { ServerState, VisitorRecord } from '../state'
 
 /** The widget's API: a visitor's session token reaches only that visitor's conversation. */
 export function visitorHandlers(state: ServerState): HttpHandler[] {
+  /**
+   * The caller, counted against its session's and its address's rate limits (429 `rate_limited`).
+   * Counted before the ids are checked, so probing other conversations costs as much as using one's own.
+   */
+  const visitorOf = (request: Request) => {
+    const visitor = requireVisitor(state, request)
+    state.rateLimits.admit(request, visitor.id)
+    return visitor
+  }
   const ownRequest = (visitor: VisitorRecord, id: string) => {
     const record = paymentRequestById(state, id)
     if (record.conversationId !== visitor.conversationId) {
@@ -25,6 +34,8 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
 
   return [
     route('post', '/v1/sessions', async ({ request }) => {
+      // Before the body is read: a flood of new sessions costs the server as little as possible.
+      state.rateLimits.admit(request)
       const input = await readBody(request, schema.createSession)
       assertOriginAllowed(brandByWidgetKey(state, input.widgetKey), request)
       const { status, body } = startSession(state, input)
@@ -32,14 +43,14 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
     }),
 
     route('get', '/v1/conversations/:id/messages', ({ request, params }) => {
-      const conversation = visitorConversation(state, requireVisitor(state, request), params.id!)
+      const conversation = visitorConversation(state, visitorOf(request), params.id!)
       const query = Object.fromEntries(new URL(request.url).searchParams)
       sweepExpired(state)
       return listMessages(state, conversation.id, parse(schema.page, query))
     }),
 
     route('post', '/v1/conversations/:id/messages', async ({ request, params }) => {
-      const visitor = requireVisitor(state, request)
+      const visitor = visitorOf(request)
       const conversation = visitorConversation(state, visitor, params.id!)
       const { clientId, text } = await readBody(request, schema.sendMessage)
       const { message, created } = addMessage(state, conversation.id, {
@@ -51,30 +62,34 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
     }),
 
     route('get', '/v1/conversations/:id/events', ({ request, params }) => {
-      const conversation = visitorConversation(state, requireVisitor(state, request), params.id!)
-      return eventStream(request, state.events.conversation(conversation.id), lastEventIdOf(request))
+      const conversation = visitorConversation(state, visitorOf(request), params.id!)
+      return eventStream(request, state.events.conversation(conversation.id), lastEventIdOf(request), {
+        type: 'replay.incomplete',
+        conversationId: conversation.id,
+      })
     }),
 
     route('post', '/v1/conversations/:id/handoff/whatsapp', ({ request, params }) => {
-      const conversation = visitorConversation(state, requireVisitor(state, request), params.id!)
+      const conversation = visitorConversation(state, visitorOf(request), params.id!)
       return issueHandoff(state, conversation.id, conversation.brandId)
     }),
 
     route('get', '/v1/payment-requests/:id', ({ request, params }) =>
-      publicPaymentRequest(ownRequest(requireVisitor(state, request), params.id!)),
+      publicPaymentRequest(ownRequest(visitorOf(request), params.id!)),
     ),
 
     route('post', '/v1/payment-requests/:id/checkout', ({ request, params }) => {
-      const record = ownRequest(requireVisitor(state, request), params.id!)
+      const visitor = visitorOf(request)
+      const record = ownRequest(visitor, params.id!)
       const key = request.headers.get('idempotency-key')
       if (key === null) {
         throw new ApiFailure(400, 'missing_idempotency_key', 'Send an Idempotency-Key header so a retry cannot pay twice.')
       }
-      return openCheckout(state, record, parse(schema.idempotencyKey, key), new URL(request.url).origin)
+      return openCheckout(state, visitor, record, parse(schema.idempotencyKey, key), new URL(request.url).origin)
     }),
 
     route('post', '/v1/payment-requests/:id/decline', ({ request, params }) =>
-      declineRequest(state, ownRequest(requireVisitor(state, request), params.id!)),
+      declineRequest(state, ownRequest(visitorOf(request), params.id!)),
     ),
   ]
 }

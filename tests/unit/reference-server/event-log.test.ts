@@ -1,5 +1,8 @@
 import { expect, test } from 'vitest'
 import { EventLog } from '../../../src/server/event-hub'
+import { startVisitor, useReferenceServer, visitorStream } from './harness'
+
+useReferenceServer()
 
 const filled = (capacity: number, count: number) => {
   const log = new EventLog<{ type: string; n: number }>(capacity)
@@ -25,4 +28,12 @@ test('a resume from before the kept entries, or from after the end, cannot be re
 test('an unbounded log replays from any id it has reached', () => {
   const log = filled(Number.POSITIVE_INFINITY, 4)
   expect(log.since(0)!.map((e) => e.id)).toEqual([1, 2, 3, 4])
+})
+
+test('a visitor stream resumed from an id the server never reached gets replay.incomplete', async () => {
+  const visitor = await startVisitor()
+  const stream = await visitorStream(visitor.token, visitor.conversationId, '9999')
+  const [first] = await stream.next(1, 1_000)
+  expect(first).toMatchObject({ id: null, event: 'replay.incomplete', data: { type: 'replay.incomplete', conversationId: visitor.conversationId } })
+  stream.close()
 })

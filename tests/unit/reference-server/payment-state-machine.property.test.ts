@@ -1,0 +1,90 @@
+import fc from 'fast-check'
+import { expect, test } from 'vitest'
+import type { PaymentRequestStatus } from '../../../src/protocol/types'
+import { asOperator, call, card, checkout, pay, startVisitor, useReferenceServer } from './harness'
+
+// Each step re-reads every card, far past a person's pace: rate-limits.test.ts covers the limits.
+const state = useReferenceServer({ rateLimits: false })
+
+/** DESIGN.md's machine: every status a request may move to from each status (staying put is always allowed). */
+const ALLOWED: Record<PaymentRequestStatus, PaymentRequestStatus[]> = {
+  pending: ['checkout_open', 'declined', 'revoked', 'expired'],
+  checkout_open: ['paid', 'failed', 'unknown', 'declined', 'revoked', 'expired'],
+  failed: ['checkout_open', 'paid', 'failed', 'unknown', 'declined', 'revoked', 'expired'],
+  unknown: ['paid', 'failed'],
+  paid: [],
+  declined: [],
+  revoked: [],
+  expired: [],
+}
+const PAYABLE: PaymentRequestStatus[] = ['pending', 'checkout_open', 'failed']
+
+const CARDS = ['4242 4242 4242 4242', '4000 0000 0000 0002', '4000 0000 0000 0119']
+const op = fc.oneof(
+  fc.record({ kind: fc.constant('share' as const) }),
+  fc.record({ kind: fc.constant('checkout' as const), card: fc.nat(3), key: fc.constantFrom('k1', 'k2', 'k3') }),
+  fc.record({ kind: fc.constant('pay' as const), card: fc.nat(3), number: fc.constantFrom(...CARDS) }),
+  fc.record({ kind: fc.constant('decline' as const), card: fc.nat(3) }),
+  fc.record({ kind: fc.constant('revoke' as const), card: fc.nat(3) }),
+  fc.record({ kind: fc.constant('settle' as const), card: fc.nat(3), outcome: fc.constantFrom('paid', 'failed') }),
+  fc.record({ kind: fc.constant('time' as const), ms: fc.constantFrom(60_000, 31 * 60_000, 25 * 3_600_000) }),
+)
+
+test('random sequences of visitor, operator, payer and clock actions never break the payment state machine or charge twice', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 24 }), async (ops) => {
+      state.reset()
+      const visitor = await startVisitor()
+      const ids: string[] = []
+      const sessions = new Map<string, string>()
+      const seen = new Map<string, PaymentRequestStatus>()
+      const charges = new Map<string, number>()
+      const pick = (n: number) => ids[n % Math.max(1, ids.length)]
+
+      for (const step of ops) {
+        const id = step.kind === 'share' || step.kind === 'time' ? undefined : pick(step.card)
+        if (step.kind === 'share') {
+          const res = await asOperator<any>('POST', `/v1/operator/conversations/${visitor.conversationId}/payment-requests`, {
+            paymentPageId: 'pp_house_blend',
+          })
+          ids.push(res.body.id)
+        } else if (step.kind === 'time') {
+          await call('POST', '/v1/mock/clock', { body: { advanceMs: step.ms } })
+        } else if (!id) {
+          continue
+        } else if (step.kind === 'checkout') {
+          const before = seen.get(id) ?? 'pending'
+          const res = await checkout(visitor.token, id, step.key)
+          // A new checkout only for a payable card (a replayed key may repeat its first answer; paying it is
+          // then refused, which the transition check below would catch).
+          if (res.status === 200 && !PAYABLE.includes(before)) expect(res.body.checkoutSessionId).toBe(sessions.get(id))
+          if (res.status === 200) sessions.set(id, res.body.checkoutSessionId)
+        } else if (step.kind === 'pay') {
+          const session = sessions.get(id)
+          if (!session) continue
+          const res = await pay(session, card(step.number))
+          if (res.status === 200 && res.body.outcome === 'paid') charges.set(id, (charges.get(id) ?? 0) + 1)
+        } else if (step.kind === 'decline') {
+          await call('POST', `/v1/payment-requests/${id}/decline`, { token: visitor.token })
+        } else if (step.kind === 'revoke') {
+          await asOperator('POST', `/v1/operator/payment-requests/${id}/revoke`)
+        } else if (step.kind === 'settle') {
+          const res = await call<any>('POST', `/v1/mock/payment-requests/${id}/settle`, { body: { outcome: step.outcome } })
+          if (res.status === 200 && res.body.status === 'paid') charges.set(id, (charges.get(id) ?? 0) + 1)
+        }
+
+        for (const requestId of ids) {
+          const { body, status } = await call<any>("GET", `/v1/payment-requests/${requestId}`, { token: visitor.token })
+          expect(status, JSON.stringify(body)).toBe(200)
+          const before = seen.get(requestId) ?? 'pending'
+          const now = body.status as PaymentRequestStatus
+          if (now !== before) expect(ALLOWED[before], `${before} -> ${now} after ${JSON.stringify(step)}`).toContain(now)
+          expect(charges.get(requestId) ?? 0).toBeLessThanOrEqual(1)
+          if (now === 'paid') expect(body.receipt).not.toBeNull()
+          seen.set(requestId, now)
+        }
+      }
+    }),
+    { numRuns: 60 },
+  )
+}, 60_000)
