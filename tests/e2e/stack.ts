@@ -16,13 +16,21 @@ export interface Stack {
   close(): Promise<void>
 }
 
-export async function startStack(options: { hostPage?: (apiBase: string) => string } = {}): Promise<Stack> {
+export interface StackOptions {
+  /** The host page's HTML; the README snippet (`hostPage` below) when omitted. */
+  hostPage?: (apiBase: string) => string
+  /** Extra response headers for the host page, e.g. a `Content-Security-Policy` naming the API origin. */
+  headers?: Record<string, string> | ((apiBase: string) => Record<string, string>)
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (!existsSync(join(root, 'dist/widget/paychat.js'))) throw new Error('Run `npm run build` before the browser tests.')
   const api = createNodeServer({ state: createServerState(), staticRoot: join(root, 'dist') })
   const apiBase = `http://127.0.0.1:${await listen(api)}`
   const page = (options.hostPage ?? hostPage)(apiBase)
+  const headers = typeof options.headers === 'function' ? options.headers(apiBase) : (options.headers ?? {})
   const host = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
+    res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(page)
   })
   const hostUrl = `http://127.0.0.1:${await listen(host)}/shop`
   return {
