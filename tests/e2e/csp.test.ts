@@ -201,6 +201,7 @@ test('the whole payment loop runs on a shop with a strict CSP, without a single 
   await expect.poll(() => violations.filter((v) => v.page === checkout.url()).map((v) => v.directive)).toContain('style-src-elem')
 })
 
-// src/server/static-files.ts sends no Content-Security-Policy with /checkout pages yet; until it does,
-// the route above supplies CHECKOUT_POLICY (reported to the lead). Once it does, that policy is the one tested.
-test.todo('the reference server sends its own strict Content-Security-Policy with the checkout page')
+test('the reference server sends its own strict Content-Security-Policy with the checkout page', () => {
+  // Read off the checkout page the payment loop above loaded: the policy tested there is the server's.
+  expect(serverCheckoutPolicy).toBe(CHECKOUT_POLICY)
+})
