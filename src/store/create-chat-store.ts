@@ -17,7 +17,7 @@ import { errorSentence } from './error-sentence'
 import { mergeCard } from './merge-card'
 import { findMessage, mergeMessage, mergeMessages } from './merge-messages'
 import { outboxOf, readOutbox, saveOutbox, type OutboxEntry } from './outbox'
-import { readSessionToken, saveSessionToken } from './session-token'
+import { clearSessionToken, readSessionToken, saveSessionToken } from './session-token'
 import { browserTabs, shareStream } from './shared-stream'
 import type { ChatActions, ChatMessage, ChatState, ChatStore, ChatStoreOptions } from './types'
 
@@ -171,7 +171,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
    */
   function restartAfterLoss() {
     stop()
-    saveSessionToken(storage, client.widgetKey, '')
+    clearSessionToken(storage, client.widgetKey)
     client.setSessionToken(null)
     set({ notice: 'The chat service lost this conversation and started a new one. Messages that were not sent yet will go there.' })
     void start()

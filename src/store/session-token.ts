@@ -20,3 +20,12 @@ export function saveSessionToken(storage: KeyValueStorage | null, widgetKey: str
     // Full or blocked storage: the chat works, it just will not survive a reload.
   }
 }
+
+/** Forgets the token: the server no longer knows it, and the next start must not offer it again. */
+export function clearSessionToken(storage: KeyValueStorage | null, widgetKey: string): void {
+  try {
+    storage?.removeItem(sessionKey(widgetKey))
+  } catch {
+    // Blocked storage holds nothing to forget.
+  }
+}
