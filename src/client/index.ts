@@ -1,5 +1,5 @@
 export { createClient } from './create-client'
-export { isAllowedCheckoutUrl } from './checkout-url'
+export { isAllowedCheckoutUrl, isAllowedLinkUrl } from './checkout-url'
 export { ApiError, isApiError } from './errors/api-error'
 export { NetworkError, isNetworkError } from './errors/network-error'
 export { TimeoutError, isTimeoutError } from './errors/timeout-error'

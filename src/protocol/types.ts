@@ -31,6 +31,8 @@ export interface PublicBrand {
   greeting: string
   /** Origins (`https://pay.example`) whose checkout URLs the widget may open, besides the API's own. */
   checkoutOrigins: string[]
+  /** `https:` origins (`https://shop.example`) that template URL buttons may open, besides the API's own. */
+  linkOrigins: string[]
   /** The brand takes WhatsApp: the widget may offer "Continue on WhatsApp". */
   whatsapp: boolean
 }

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import { backoff } from '../client/backoff'
-import { isAllowedCheckoutUrl, isApiError } from '../client/index'
+import { isAllowedCheckoutUrl, isAllowedLinkUrl, isApiError } from '../client/index'
 import type { SubscribeOptions, Subscription } from '../client/types'
 import type {
   CheckoutSessionLink,
@@ -74,6 +74,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     decline,
     refreshCard,
     continueOnWhatsApp,
+    allowsLink: (url: string): boolean => isAllowedLinkUrl(url, { apiBase: client.apiBase, linkOrigins: get().brand?.linkOrigins ?? [] }),
     stop,
   }))
   const get = store.getState

@@ -82,6 +82,8 @@ export interface ChatActions {
   refreshCard(paymentRequestId: string): Promise<void>
   /** Asks for a WhatsApp handoff link; rejects with a user-facing sentence if it is not a wa.me link. */
   continueOnWhatsApp(): Promise<WhatsAppHandoff>
+  /** Whether a template button may open `url` (the API's origin or one the brand lists in `linkOrigins`). */
+  allowsLink(url: string): boolean
   /** Closes the event stream. */
   stop(): void
 }

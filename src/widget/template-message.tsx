@@ -1,19 +1,9 @@
+import { useState } from 'preact/hooks'
 import type { RenderedTemplate } from '../protocol/types'
 import { useWidget } from './widget-context'
 
-/** Only https links leave the chat from a template button; anything else is shown as plain text. */
-function safeHttpsUrl(url: string | undefined): string | null {
-  try {
-    const parsed = new URL(url ?? '')
-    return parsed.protocol === 'https:' && !parsed.username && !parsed.password ? parsed.href : null
-  } catch {
-    return null
-  }
-}
-
 /** A WhatsApp-style template: header, body, footer and its buttons, all rendered as text. */
 export function TemplateMessage({ template, name }: { template: RenderedTemplate; name: string | null }) {
-  const { store } = useWidget()
   return (
     <div class="pc-template">
       {name && <span class="pc-author">{name}</span>}
@@ -24,32 +14,56 @@ export function TemplateMessage({ template, name }: { template: RenderedTemplate
       </div>
       {template.buttons.length > 0 && (
         <div class="pc-template-buttons">
-          {template.buttons.map((button, i) => {
-            if (button.type === 'URL') {
-              const href = safeHttpsUrl(button.url)
-              return href ? (
-                <a key={i} class="pc-button" href={href} target="_blank" rel="noopener noreferrer">
-                  {button.text}
-                </a>
-              ) : (
-                <span key={i} class="pc-button">{button.text}</span>
-              )
-            }
-            if (button.type === 'PHONE_NUMBER' && button.phoneNumber && /^\+?\d+$/.test(button.phoneNumber)) {
-              return (
-                <a key={i} class="pc-button" href={`tel:${button.phoneNumber}`}>
-                  {button.text}
-                </a>
-              )
-            }
-            return (
-              <button key={i} type="button" class="pc-button" onClick={() => store.getState().send(button.text)}>
-                {button.text}
-              </button>
-            )
-          })}
+          {template.buttons.map((button, i) => (
+            <Button key={i} button={button} />
+          ))}
         </div>
       )}
     </div>
+  )
+}
+
+function Button({ button }: { button: RenderedTemplate['buttons'][number] }) {
+  const { store } = useWidget()
+  if (button.type === 'URL') return <UrlButton text={button.text} url={button.url ?? ''} />
+  if (button.type === 'PHONE_NUMBER' && button.phoneNumber && /^\+?\d+$/.test(button.phoneNumber)) {
+    return (
+      <a class="pc-button" href={`tel:${button.phoneNumber}`}>
+        {button.text}
+      </a>
+    )
+  }
+  return (
+    <button type="button" class="pc-button" onClick={() => store.getState().send(button.text)}>
+      {button.text}
+    </button>
+  )
+}
+
+/**
+ * A link leaves the chat only for an origin the session allows; anything else stays a button that
+ * says, when pressed, why it will not open (a silent dead button reads as a broken widget).
+ */
+function UrlButton({ text, url }: { text: string; url: string }) {
+  const { store, t } = useWidget()
+  const [refused, setRefused] = useState(false)
+  if (store.getState().allowsLink(url)) {
+    return (
+      <a class="pc-button" href={url} target="_blank" rel="noopener noreferrer">
+        {text}
+      </a>
+    )
+  }
+  return (
+    <>
+      <button type="button" class="pc-button" aria-disabled="true" onClick={() => setRefused(true)}>
+        {text}
+      </button>
+      {refused && (
+        <p class="pc-failed" role="alert">
+          {t('linkRefused', { url })}
+        </p>
+      )}
+    </>
   )
 }

@@ -12,6 +12,7 @@ export const en = {
   queued: 'Waiting to send',
   edit: 'Edit',
   delete: 'Delete',
+  linkRefused: 'This link was not opened: {url} is not an address this chat may open.',
   reconnecting: 'Reconnecting…',
   connecting: 'Connecting…',
   startFailed: 'Chat is unavailable right now.',

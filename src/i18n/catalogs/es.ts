@@ -13,6 +13,7 @@ export const es: Catalog = {
   queued: 'Pendiente de envío',
   edit: 'Editar',
   delete: 'Eliminar',
+  linkRefused: 'No se abrió este enlace: {url} no es una dirección que este chat pueda abrir.',
   reconnecting: 'Reconectando…',
   connecting: 'Conectando…',
   startFailed: 'El chat no está disponible en este momento.',

@@ -13,6 +13,7 @@ export const ja: Catalog = {
   queued: '送信待ち',
   edit: '編集',
   delete: '削除',
+  linkRefused: 'このリンクは開けません：{url} はこのチャットが開けるアドレスではありません。',
   reconnecting: '再接続中…',
   connecting: '接続中…',
   startFailed: '現在チャットをご利用いただけません。',

@@ -13,6 +13,7 @@ export const zh: Catalog = {
   queued: '等待发送',
   edit: '编辑',
   delete: '删除',
+  linkRefused: '未打开此链接：{url} 不是此聊天可以打开的地址。',
   reconnecting: '正在重新连接…',
   connecting: '正在连接…',
   startFailed: '聊天暂时不可用。',

@@ -14,6 +14,7 @@ const brand: PublicBrand = {
   color: '#7a3e1d',
   greeting: 'Hi! How can we help?',
   checkoutOrigins: [],
+  linkOrigins: [],
   whatsapp: false,
 }
 
@@ -47,6 +48,7 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
     decline: vi.fn(async () => {}),
     refreshCard: vi.fn(async () => {}),
     continueOnWhatsApp: vi.fn(),
+    allowsLink: vi.fn(() => false),
     stop: vi.fn(),
   }
   return createStore<ChatState & ChatActions>()(() => ({

@@ -10,6 +10,7 @@ import { Widget } from '../../../src/widget/widget-context'
 function renderTemplate(template: RenderedTemplate) {
   // A store that never reaches a server: quick replies only append a local message here.
   const store = createChatStore({ client: createClient({ apiBase: 'http://paychat.test', widgetKey: 'wk_demo' }) })
+  store.setState({ brand: { ...brand, linkOrigins: ['https://acme.example'] } })
   render(
     <Widget.Provider value={{ store, locale: 'en', t: translator('en') }}>
       <TemplateMessage template={template} name="Acme Coffee" />
@@ -17,6 +18,8 @@ function renderTemplate(template: RenderedTemplate) {
   )
   return store
 }
+
+const brand = { id: 'brand_acme', name: 'Acme Coffee', currency: 'USD', color: '#7a3e1d', greeting: 'Hi', checkoutOrigins: [], linkOrigins: [], whatsapp: false }
 
 const base: RenderedTemplate = {
   name: 'order_update',
@@ -39,22 +42,32 @@ test('template text with markup renders as text', () => {
   expect(document.querySelector('img')).toBeNull()
 })
 
-test('an https URL button is a link opened apart from the page; any other URL is not a link', () => {
+test("a URL button on an origin the brand lists, or on the API's own, is a link opened apart from the page", () => {
   renderTemplate({
     ...base,
     buttons: [
       { type: 'URL', text: 'Track', url: 'https://acme.example/track/A-7' },
-      { type: 'URL', text: 'Sneaky', url: 'javascript:alert(1)' },
-      { type: 'URL', text: 'Plain', url: 'http://acme.example/' },
+      { type: 'URL', text: 'Pay', url: 'http://paychat.test/pay/tok_1' },
     ],
   })
   const track = screen.getByRole('link', { name: 'Track' })
   expect(track.getAttribute('href')).toBe('https://acme.example/track/A-7')
   expect(track.getAttribute('target')).toBe('_blank')
   expect(track.getAttribute('rel')).toBe('noopener noreferrer')
-  expect(screen.queryByRole('link', { name: 'Sneaky' })).toBeNull()
-  expect(screen.queryByRole('link', { name: 'Plain' })).toBeNull()
-  expect(screen.getByText('Sneaky')).toBeTruthy()
+  expect(screen.getByRole('link', { name: 'Pay' }).getAttribute('href')).toBe('http://paychat.test/pay/tok_1')
+})
+
+test.each([
+  ['javascript:alert(1)', 'a script URL'],
+  ['https://evil.example/phish', 'an https origin the brand does not list'],
+  ['http://acme.example/track', 'a listed host over plain http'],
+  ['https://user:pw@acme.example/', 'credentials in the URL'],
+])('a URL button to %s (%s) is refused, and says so when pressed', (url) => {
+  renderTemplate({ ...base, buttons: [{ type: 'URL', text: 'Open', url }] })
+  expect(screen.queryByRole('link')).toBeNull()
+  expect(screen.queryByRole('alert')).toBeNull()
+  fireEvent.click(screen.getByRole('button', { name: 'Open' }))
+  expect(screen.getByRole('alert').textContent).toBe(`This link was not opened: ${url} is not an address this chat may open.`)
 })
 
 test('a phone button dials, and a quick reply sends its text as the visitor', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isAllowedCheckoutUrl } from '../../../src/client/index'
+import { isAllowedCheckoutUrl, isAllowedLinkUrl } from '../../../src/client/index'
 
 const api = 'https://chat.example.com/api'
 const devApi = 'http://localhost:5173'
@@ -32,5 +32,23 @@ describe('isAllowedCheckoutUrl', () => {
   ]
   test.each(table)('%s with apiBase %s and %j -> %s (%s)', (url, apiBase, checkoutOrigins, allowed) => {
     expect(isAllowedCheckoutUrl(url, { apiBase, checkoutOrigins })).toBe(allowed)
+  })
+})
+
+describe('isAllowedLinkUrl (template buttons)', () => {
+  const table: Array<[url: string, apiBase: string, linkOrigins: string[], allowed: boolean, why: string]> = [
+    ['https://chat.example.com/pay/tok_1', api, [], true, 'a pay link on the API origin'],
+    ['http://localhost:5173/pay/tok_1', devApi, [], true, 'the API origin over http, for development'],
+    ['https://shop.example/track/A-7', api, ['https://shop.example'], true, 'a listed https origin'],
+    ['https://shop.example/track/A-7', api, [], false, 'no origin listed allows no foreign link'],
+    ['https://evil.example/', api, ['https://shop.example'], false, 'an unlisted https origin'],
+    ['http://shop.example/', api, ['http://shop.example'], false, 'http on a foreign origin, even listed'],
+    ['https://user:pw@shop.example/', api, ['https://shop.example'], false, 'credentials'],
+    ['javascript:alert(1)', api, ['https://shop.example'], false, 'javascript:'],
+    ['data:text/html,x', api, [], false, 'data:'],
+    ['', api, [], false, 'empty'],
+  ]
+  test.each(table)('%s with apiBase %s and %j -> %s (%s)', (url, apiBase, linkOrigins, allowed) => {
+    expect(isAllowedLinkUrl(url, { apiBase, linkOrigins })).toBe(allowed)
   })
 })

@@ -17,7 +17,7 @@ export function fakeClient() {
     status: (status: Parameters<NonNullable<SubscribeOptions['onStatus']>>[0]) => stream?.onStatus?.(status),
     session: {
       session: { token: 'st_new', visitorId: 'vis_1', resumed: false },
-      brand: { id: 'brand_1', name: 'Bean Bros', currency: 'JPY', color: '#333333', greeting: 'Hi', checkoutOrigins: ['https://pay.example'] },
+      brand: { id: 'brand_1', name: 'Bean Bros', currency: 'JPY', color: '#333333', greeting: 'Hi', checkoutOrigins: ['https://pay.example'], linkOrigins: [], whatsapp: false },
       conversation: { id: 'conv_1', brandId: 'brand_1', visitorId: 'vis_1', createdAt: 'x', updatedAt: 'x' },
     } as SessionResponse,
     page: [message('msg_1', 1, { type: 'payment_request', paymentRequest: card('pr_1', 'pending', 1) })] as Message[],
