@@ -195,8 +195,8 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
                   (cause: unknown) => (report(cause), false),
                 )
               }
-              onShare={(pageId) =>
-                api.shareCard(selected.id, pageId).then(
+              onShare={(paymentPageId, whatsapp) =>
+                api.shareCard(selected.id, { paymentPageId, ...(whatsapp ? { whatsapp } : {}) }).then(
                   (request) => {
                     dispatch({ type: 'request_received', request })
                     setError(null)

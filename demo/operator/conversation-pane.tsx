@@ -5,7 +5,7 @@ import { timeLabel, visitorLabel } from './format'
 import { MessageItem } from './message-item'
 import type { OperatorApi } from './operator-api'
 import { ReplyForm } from './reply-form'
-import { ShareCardForm } from './share-card-form'
+import { ShareCardForm, type ShareCardFormProps } from './share-card-form'
 import { TemplatePicker } from './template-picker'
 import { needsTemplate, windowLeftMs } from './whatsapp-window'
 
@@ -20,7 +20,7 @@ interface ConversationPaneProps {
   pages: PaymentPage[] | undefined
   onLoadEarlier(): void
   onReply(text: string): Promise<boolean>
-  onShare(pageId: string): Promise<void>
+  onShare: ShareCardFormProps['onShare']
   onRevoke(id: string): Promise<void>
   /** A template went out: into the thread like a reply (and the credits changed). */
   onTemplateSent(message: Message): void
@@ -106,7 +106,13 @@ export function ConversationPane(props: ConversationPaneProps) {
             <TemplatePicker api={props.api} conversation={conversation} onSent={props.onTemplateSent} />
           </div>
         )}
-        <ShareCardForm pages={props.pages} onShare={props.onShare} />
+        <ShareCardForm
+          api={props.api}
+          brandId={conversation.brandId}
+          pages={props.pages}
+          templateOnly={templateOnly}
+          onShare={props.onShare}
+        />
       </div>
     </section>
   )

@@ -11,6 +11,7 @@ import type {
   PaymentPage,
   PaymentRequest,
   SendTemplateBody,
+  SharePaymentRequestBody,
 } from '../../src/protocol/types'
 
 /** An API error answer, carrying the server's own sentence so the console can show it as is. */
@@ -87,8 +88,8 @@ export function createOperatorApi(apiBase: string, token: string) {
       call<Message>('POST', `/conversations/${id(conversationId)}/messages`, { text }),
     paymentPages: (brandId: string) =>
       call<{ paymentPages: PaymentPage[] }>('GET', `/payment-pages?brandId=${id(brandId)}`).then((r) => r.paymentPages),
-    shareCard: (conversationId: string, paymentPageId: string) =>
-      call<PaymentRequest>('POST', `/conversations/${id(conversationId)}/payment-requests`, { paymentPageId }),
+    shareCard: (conversationId: string, body: SharePaymentRequestBody) =>
+      call<PaymentRequest>('POST', `/conversations/${id(conversationId)}/payment-requests`, body),
     revoke: (paymentRequestId: string) =>
       call<PaymentRequest>('POST', `/payment-requests/${id(paymentRequestId)}/revoke`),
 

@@ -1,25 +1,45 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { PaymentPage } from '../../src/protocol/types'
+import type { MessageTemplate, PaymentPage, SharePaymentRequestBody } from '../../src/protocol/types'
+import { FormError } from './form-error'
 import { priceLine } from './format'
+import type { OperatorApi } from './operator-api'
+import { bodyParameters, componentOf, dynamicUrlButton, sendTemplateBody } from './template-preview'
+import { useAction } from './use-action'
+
+export interface ShareCardFormProps {
+  api: OperatorApi
+  brandId: string
+  pages: PaymentPage[] | undefined
+  /** WhatsApp's window is closed: the card can only go out as an approved template carrying its pay link. */
+  templateOnly: boolean
+  onShare(pageId: string, whatsapp?: SharePaymentRequestBody['whatsapp']): Promise<void>
+}
 
 /** Picks one of the brand's payment pages and shares it into the conversation as a card. */
-export function ShareCardForm({ pages, onShare }: { pages: PaymentPage[] | undefined; onShare(pageId: string): Promise<void> }) {
+export function ShareCardForm({ api, brandId, pages, templateOnly, onShare }: ShareCardFormProps) {
   const [pageId, setPageId] = useState('')
   const [sharing, setSharing] = useState(false)
+  const [template, setTemplate] = useState<MessageTemplate | null>(null)
+  const [values, setValues] = useState<Record<string, string>>({})
   // Keep a valid choice when the list arrives or changes (another conversation, another brand).
   useEffect(() => {
     if (pages && !pages.some((p) => p.id === pageId)) setPageId(pages[0]?.id ?? '')
   }, [pages, pageId])
+
+  const parameters = template ? bodyParameters(componentOf(template, 'BODY')?.text ?? '', template.parameterFormat) : []
+  const ready = !!pageId && (!templateOnly || (template !== null && parameters.every((name) => values[name]?.trim())))
 
   return (
     <form
       class="share-form"
       onSubmit={async (event) => {
         event.preventDefault()
-        if (!pageId || sharing) return
+        if (!ready || sharing) return
         setSharing(true)
         try {
-          await onShare(pageId)
+          const body = templateOnly && template ? sendTemplateBody(template, values) : null
+          await onShare(pageId, body ? { templateId: body.templateId, parameters: body.parameters } : undefined)
+          setValues({})
         } finally {
           setSharing(false)
         }
@@ -35,9 +55,80 @@ export function ShareCardForm({ pages, onShare }: { pages: PaymentPage[] | undef
           </option>
         ))}
       </select>
-      <button type="submit" disabled={!pageId || sharing}>
-        Share payment card
+      {templateOnly && (
+        <CardTemplateFields
+          api={api}
+          brandId={brandId}
+          template={template}
+          values={values}
+          onTemplate={(chosen) => (setTemplate(chosen), setValues({}))}
+          onValue={(name, value) => setValues((known) => ({ ...known, [name]: value }))}
+        />
+      )}
+      <button type="submit" disabled={!ready || sharing}>
+        {templateOnly ? 'Share card as template' : 'Share payment card'}
       </button>
     </form>
+  )
+}
+
+interface CardTemplateFieldsProps {
+  api: OperatorApi
+  brandId: string
+  template: MessageTemplate | null
+  values: Record<string, string>
+  onTemplate(template: MessageTemplate | null): void
+  onValue(name: string, value: string): void
+}
+
+/**
+ * Outside WhatsApp's window a card travels as an approved template whose URL button ends in
+ * `/pay/{{1}}`: the server puts the card's pay link there. Only such templates are offered.
+ */
+function CardTemplateFields({ api, brandId, template, values, onTemplate, onValue }: CardTemplateFieldsProps) {
+  const [templates, setTemplates] = useState<MessageTemplate[] | null>(null)
+  const load = useAction()
+  useEffect(() => {
+    void load.run(async () => {
+      const usable = (await api.templates(brandId)).filter(
+        (t) => t.status === 'APPROVED' && dynamicUrlButton(t)?.url.endsWith('/pay/{{1}}') === true,
+      )
+      setTemplates(usable)
+      onTemplate(usable[0] ?? null)
+    })
+  }, [api, brandId])
+
+  const parameters = template ? bodyParameters(componentOf(template, 'BODY')?.text ?? '', template.parameterFormat) : []
+  return (
+    <fieldset class="card-template">
+      <legend>WhatsApp window closed: send the card as a template</legend>
+      <label for="card-template">Template</label>
+      <select
+        id="card-template"
+        value={template?.id ?? ''}
+        disabled={!templates?.length}
+        onChange={(e) => onTemplate(templates?.find((t) => t.id === e.currentTarget.value) ?? null)}
+      >
+        {!templates && <option value="">Loading…</option>}
+        {templates?.length === 0 && <option value="">No approved template with a /pay/{'{{1}}'} button</option>}
+        {templates?.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name} ({t.language}, {t.category})
+          </option>
+        ))}
+      </select>
+      <FormError message={load.error} />
+      {parameters.map((name) => (
+        <div class="field" key={`${template!.id}-${name}`}>
+          <label for={`card-param-${name}`}>Value for {`{{${name}}}`}</label>
+          <input id={`card-param-${name}`} value={values[name] ?? ''} onInput={(e) => onValue(name, e.currentTarget.value)} />
+        </div>
+      ))}
+      {parameters.length > 0 && (
+        <p class="hint">
+          Values may hold {'{{contact.first_name}}'}, {'{{payment.title}}'} and {'{{payment.amount}}'}: the server fills them in.
+        </p>
+      )}
+    </fieldset>
   )
 }

@@ -125,6 +125,13 @@ export interface RenderedTemplate {
   buttons: Array<{ type: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER'; text: string; url?: string; phoneNumber?: string }>
 }
 
+/** `POST /v1/operator/conversations/{id}/payment-requests` body. */
+export interface SharePaymentRequestBody {
+  paymentPageId: string
+  /** On WhatsApp: send the card as this approved template, whose `/pay/{{1}}` URL button carries the pay link. */
+  whatsapp?: Pick<SendTemplateBody, 'templateId' | 'parameters'>
+}
+
 /** `POST /v1/operator/conversations/{id}/templates` body. */
 export interface SendTemplateBody {
   templateId: string
