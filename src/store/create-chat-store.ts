@@ -42,9 +42,10 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   let drainTimer: ReturnType<typeof setTimeout> | undefined
   /** Transient send failures in a row, for the backoff. */
   let sendFailures = 0
-  /** The saved outbox is read once, by the first start, before anything overwrites it. */
-  let outboxRestored = false
-  let savedOutbox: string | null = null
+  // What a previous page left unsent is shown (and kept) from the first moment, even if the chat
+  // never starts: a visitor typing while it is down and reloading must not lose the first message.
+  const restored = readOutbox(storage, client.widgetKey).map(fromOutbox)
+  let savedOutbox: string | null = JSON.stringify(outboxOf(restored))
   /** One Idempotency-Key per payment attempt, kept until the card fails or the checkout session expires. */
   const checkoutKeys = new Map<string, { key: string; expiresAt: string | null }>()
   const checkouts = new Map<string, Promise<CheckoutSessionLink>>()
@@ -55,7 +56,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     error: null,
     brand: null,
     conversation: null,
-    messages: [],
+    messages: restored,
     hasMore: false,
     cards: {},
     busyCards: {},
@@ -82,7 +83,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
 
   // Every change to the own unconfirmed messages is saved, so a reload (or a crash) loses none of them.
   store.subscribe((state, previous) => {
-    if (!outboxRestored || state.messages === previous.messages) return
+    if (state.messages === previous.messages) return
     const entries = outboxOf(state.messages)
     if (JSON.stringify(entries) !== savedOutbox) savedOutbox = saveOutbox(storage, client.widgetKey, entries)
   })
@@ -116,14 +117,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       const same = previous.conversation?.id === conversation.id
       let cards = same ? previous.cards : {}
       for (const message of page.messages) if (message.paymentRequest) cards = mergeCard(cards, message.paymentRequest)
-      // Own messages not yet confirmed survive a restart, and a reload through the saved outbox;
-      // they go out once the session is ready. The server copy of one already sent replaces it.
+      // Own messages not yet confirmed (restored from the outbox, or typed before a restart) go out once
+      // the session is ready. The server copy of one already sent replaces it.
       const unsent = previous.messages.filter((m) => m.sendStatus !== 'sent')
-      if (!outboxRestored) {
-        const known = new Set(unsent.map((m) => m.clientId))
-        unsent.unshift(...readOutbox(storage, client.widgetKey).filter((e) => !known.has(e.clientId)).map(fromOutbox))
-        outboxRestored = true
-      }
       set({
         phase: 'ready',
         error: null,

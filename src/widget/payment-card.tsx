@@ -1,6 +1,7 @@
 import type { PaymentRequest } from '../protocol/types'
 import { formatMoney, formatRecurrence } from '../i18n/money'
 import type { Locale, Translate } from '../i18n/translate'
+import { offersPayNow } from '../store/can-pay'
 
 export interface PaymentCardProps {
   request: PaymentRequest
@@ -24,7 +25,7 @@ export function PaymentCard(props: PaymentCardProps) {
   const titleId = `pc-card-${request.id}`
   const recurrence = formatRecurrence(request.billing, locale)
   const payLabel = request.status === 'checkout_open' ? t('reopenCheckout') : t('payNow')
-  const canPay = request.status === 'pending' || request.status === 'checkout_open' || request.status === 'failed'
+  const canPay = offersPayNow(request)
 
   return (
     <article class={`pc-card pc-card-${request.status}`} aria-labelledby={titleId} aria-busy={busy}>
