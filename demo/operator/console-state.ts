@@ -1,4 +1,5 @@
 import type { ConversationSummary, Message, MessageDelivery, OperatorEvent, PaymentRequest } from '../../src/protocol/types'
+import { isStaleCard } from '../../src/store/merge-card'
 
 /**
  * What the console knows. Answers and live events may arrive in any order (a list read while an
@@ -125,8 +126,7 @@ function withRequests(state: ConsoleState, messages: Message[]): ConsoleState {
 
 function putRequest(requests: Record<string, PaymentRequest>, request: PaymentRequest): Record<string, PaymentRequest> {
   const known = requests[request.id]
-  if (known && known.updatedAt > request.updatedAt) return requests
-  return { ...requests, [request.id]: request }
+  return known && isStaleCard(known, request) ? requests : { ...requests, [request.id]: request }
 }
 
 function mergeById(known: ConversationSummary[], incoming: ConversationSummary[]): ConversationSummary[] {

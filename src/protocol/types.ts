@@ -213,6 +213,8 @@ export interface PaymentRequest {
   receipt: PaymentReceipt | null
   createdAt: string
   updatedAt: string
+  /** 1 when made, one more at every change: orders two snapshots even when `updatedAt` is the same instant. */
+  version: number
   /** When a pending card stops being payable. */
   expiresAt: string
 }

@@ -38,7 +38,7 @@ function transition(
   status: PaymentRequestStatus,
   patch: Partial<Pick<PaymentRequest, 'failure' | 'receipt'>> = {},
 ): PaymentRequest {
-  Object.assign(record, patch, { status, updatedAt: state.clock.iso() })
+  Object.assign(record, patch, { status, updatedAt: state.clock.iso(), version: record.version + 1 })
   const paymentRequest = publicPaymentRequest(record)
   state.events.emit({ type: 'payment_request.updated', conversationId: record.conversationId, paymentRequest })
   return paymentRequest
@@ -82,6 +82,7 @@ export function prepareCard(state: ServerState, conversationId: string, paymentP
     receipt: null,
     createdAt: now,
     updatedAt: now,
+    version: 1,
     expiresAt: new Date(at + PAYMENT_REQUEST_LIFETIME_MS).toISOString(),
     brandId: page.brandId,
     checkoutSessionId: null,

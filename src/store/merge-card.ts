@@ -4,10 +4,12 @@ const FINAL: readonly PaymentRequestStatus[] = ['paid', 'declined', 'revoked', '
 
 /**
  * Whether `incoming` is older than (or no news over) `current`. Answers, events and embedded message
- * snapshots race each other, so the newer `updatedAt` wins. At the same instant (a frozen mock clock)
- * the later arrival wins, except that a final status never turns back.
+ * snapshots race each other: the server's `version` orders them, even two made in the same instant.
+ * Snapshots of one version (the same one again, or a server without versions) fall back to time: the
+ * newer `updatedAt` wins, at the same instant the later arrival, except that a final status never turns back.
  */
 export function isStaleCard(current: PaymentRequest, incoming: PaymentRequest): boolean {
+  if (incoming.version !== current.version) return incoming.version < current.version
   const now = Date.parse(current.updatedAt)
   const then = Date.parse(incoming.updatedAt)
   if (then !== now) return then < now

@@ -17,6 +17,7 @@ export function paymentRequest(over: Partial<PaymentRequest> = {}): PaymentReque
     receipt: null,
     createdAt: at(0),
     updatedAt: at(1),
+    version: 2,
     expiresAt: at(59),
     ...over,
   }

@@ -40,6 +40,8 @@ export function snapshot(status: PaymentRequestStatus, updatedMs: number, over: 
     createdAt: iso(0),
     updatedAt: iso(updatedMs),
     expiresAt: iso(86_400_000),
+    // Unless a history numbers them, versions follow time (and tie with it).
+    version: Math.floor(updatedMs / 1000) + 1,
     ...over,
   }
 }
@@ -59,12 +61,15 @@ export function serverHistory({ ties }: { ties: boolean }) {
   return fc
     .array(fc.record({ pick: fc.nat(), gap: fc.integer({ min: ties ? 0 : 1, max: 3 }) }), { maxLength: 8 })
     .map((steps) => {
-      let current = snapshot('pending', 0)
+      let current = snapshot('pending', 0, { version: 1 })
       const history = [current]
       for (const { pick, gap } of steps) {
         const options = NEXT[current.status]
         if (options.length === 0) break
-        current = snapshot(options[pick % options.length]!, Date.parse(current.updatedAt) - BASE + gap * 1000)
+        // As the server numbers them: one more at every change, whatever the clock says.
+        current = snapshot(options[pick % options.length]!, Date.parse(current.updatedAt) - BASE + gap * 1000, {
+          version: history.length + 1,
+        })
         history.push(current)
       }
       return history

@@ -54,7 +54,7 @@ describe('one card, snapshots in any order (applyEvent + mergeCard)', () => {
     expect(FINAL).toEqual(['paid', 'declined', 'revoked', 'expired'])
   })
 
-  test('a server history (any order, duplicates, frozen clock): a final card never leaves its status, and is where it ends', () => {
+  test('a server history (any order, duplicates, even at one frozen instant): the card ends as its last snapshot and never leaves a final status', () => {
     fc.assert(
       fc.property(
         serverHistory({ ties: true }).chain((history) =>
@@ -64,34 +64,18 @@ describe('one card, snapshots in any order (applyEvent + mergeCard)', () => {
           const states = run(list)
           expect(leftFinal(states)).toBe(false)
           for (const s of states) if (isFinal(s.status) || s.status === 'unknown') expect(offersPayNow(s)).toBe(false)
-          const last = history.at(-1)!
-          // The newest instant always wins; a final status wins whatever else shares its instant.
-          expect(Date.parse(states.at(-1)!.updatedAt)).toBe(newest(history))
-          if (isFinal(last.status)) expect(states.at(-1)).toBe(last)
+          // The version orders snapshots that share an instant: a replayed `checkout_open` cannot undo `unknown`.
+          expect(states.at(-1)).toBe(history.at(-1))
         },
       ),
       { numRuns: 300 },
     )
   })
 
-  test('a server history with distinct instants: the card ends as the newest snapshot, whatever the order and duplicates', () => {
+  test('a server history (frozen instants too): one more duplicate anywhere changes nothing', () => {
     fc.assert(
       fc.property(
-        serverHistory({ ties: false }).chain((history) =>
-          deliveries(history).chain(withChannel).map((list) => ({ history, list })),
-        ),
-        ({ history, list }) => {
-          expect(final(list)).toBe(history.at(-1))
-        },
-      ),
-      { numRuns: 300 },
-    )
-  })
-
-  test('a server history with distinct instants: one more duplicate anywhere changes nothing', () => {
-    fc.assert(
-      fc.property(
-        serverHistory({ ties: false })
+        serverHistory({ ties: true })
           .chain((history) => deliveries(history).chain(withChannel))
           .chain((list) => fc.record({ list: fc.constant(list), from: fc.nat(list.length - 1), to: fc.nat(list.length) })),
         ({ list, from, to }) => {

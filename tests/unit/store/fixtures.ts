@@ -40,6 +40,7 @@ export function card(id: string, status: PaymentRequest['status'], updatedSecond
     receipt: null,
     createdAt: at(0),
     updatedAt: at(updatedSecond),
+    version: updatedSecond + 1,
     expiresAt: at(59),
   }
 }
