@@ -1,4 +1,3 @@
-import ky, { isHTTPError, type RetryOptions } from 'ky'
 import type {
   CheckoutSessionLink,
   CreateSessionBody,
@@ -8,11 +7,10 @@ import type {
   SessionResponse,
   WhatsAppHandoff,
 } from '../protocol/types'
-import { jitter, retryAfterMs } from './backoff'
-import { MAX_RETRY_AFTER, RETRIES, RETRY_STATUS, TIMEOUT } from './defaults'
+import { RETRIES, TIMEOUT } from './defaults'
 import { ApiError } from './errors/api-error'
 import { openEventStream } from './event-stream'
-import { toClientError } from './to-client-error'
+import { request } from './request'
 import type { ClientOptions, PaychatClient } from './types'
 
 interface Call {
@@ -31,36 +29,15 @@ export function createClient(options: ClientOptions): PaychatClient {
   const fetchImpl: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init)
   let sessionToken: string | null = null
 
-  const retry: RetryOptions = {
-    limit: options.retries ?? RETRIES,
-    // POST is listed because every POST sent with `idempotent: true` is made safe by the server.
-    methods: ['get', 'post'],
-    statusCodes: RETRY_STATUS,
-    afterStatusCodes: RETRY_STATUS,
-    backoffLimit: 5_000,
-    jitter,
-    shouldRetry: ({ error }) =>
-      isHTTPError(error) && (retryAfterMs(error.response.headers.get('retry-after')) ?? 0) > MAX_RETRY_AFTER
-        ? false
-        : undefined,
-  }
-  const api = ky.create({ prefixUrl: apiBase, timeout, fetch: fetchImpl })
+  const retries = options.retries ?? RETRIES
 
   async function call<T>(method: 'GET' | 'POST', path: string, init: Call): Promise<T> {
     const url = `${apiBase}/${path}`
-    const headers: Record<string, string> = { ...init.headers }
+    const headers: Record<string, string> = { accept: 'application/json', ...init.headers }
     if (init.auth !== false && sessionToken) headers.authorization = `Bearer ${sessionToken}`
-    let response: Response
-    try {
-      response = await api(path, {
-        method,
-        headers,
-        json: init.json,
-        retry: init.idempotent ? retry : 0,
-      })
-    } catch (error) {
-      throw await toClientError(error, { method, url, timeout })
-    }
+    // POSTs sent with `idempotent: true` are made safe to repeat by the server (clientId, Idempotency-Key).
+    const retry = init.idempotent ? retries : 0
+    const response = await request({ method, url, headers, json: init.json, timeout, retries: retry, fetch: fetchImpl })
     try {
       return (await response.json()) as T
     } catch {

@@ -3,7 +3,7 @@ import type { ConversationEvent, ReplayIncompleteEvent } from '../protocol/types
 import { backoff, retryAfterMs } from './backoff'
 import { STREAM_FATAL_STATUS, STREAM_IDLE, STREAM_MAX_RETRY, STREAM_RETRY } from './defaults'
 import { ApiError } from './errors/api-error'
-import { readJson } from './to-client-error'
+import { readJson } from './request'
 import type { StreamStatus, SubscribeOptions, Subscription } from './types'
 
 export interface EventStreamTarget {

@@ -1,13 +1,22 @@
-import { createWidget, type PaychatWidget } from '../widget/create-widget'
+import { resolveLocale } from '../i18n/locale'
+import type { PaychatEventMap } from '../store/types'
+import type { PaychatWidget, WidgetOptions } from '../widget/create-widget'
+import { importChunk, type WidgetChunk } from './import-chunk'
+import { LAUNCHER_LABELS, renderLauncher } from './launcher'
 
 /**
- * `paychat.js`: the script a website owner pastes. It reads its own data- attributes, replays the
- * commands queued by the stub (`LOADER_STUB` in ./stub), and defines `window.Paychat`, the only
- * global it adds.
+ * `paychat.js`: the script a website owner pastes, kept under 2 kB. It reads its own data- attributes,
+ * replays the commands queued by the stub (`LOADER_STUB` in ./stub), defines `window.Paychat` (the
+ * only global it adds) and draws the launcher itself. The widget (`paychat-widget.js`, next to this
+ * file) is imported when the visitor clicks the launcher or calls `Paychat('open')`, or when the
+ * browser is idle after `load`; with `data-defer-session`, only once the visitor points at or focuses
+ * the launcher, so nothing is requested before the visitor shows interest.
  */
 
 /** Marks our `window.Paychat`, so a second copy of the script on the page recognises the first. */
 const LOADED = Symbol.for('paychat.widget')
+/** The widget chunk's file name, next to `paychat.js` (see vite.widget.config.ts). */
+const CHUNK = 'paychat-widget.js'
 
 type Command = 'open' | 'close' | 'on' | 'shutdown' | 'boot'
 type PaychatFunction = ((command: Command, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; [LOADED]?: true }
@@ -15,6 +24,13 @@ declare global {
   interface Window {
     Paychat?: PaychatFunction
   }
+}
+
+/** A host page's event handler; `off` is the widget's once it has loaded. */
+interface Listener {
+  name: keyof PaychatEventMap
+  handler: (payload: unknown) => void
+  off?: (() => void) | undefined
 }
 
 function install() {
@@ -28,34 +44,105 @@ function install() {
     return
   }
   const queued = window.Paychat?.q ?? []
+  // Absent attributes stay undefined, which createWidget reads as "not given".
+  const options = {
+    widgetKey: data.widgetKey,
+    apiBase: data.api ?? new URL(script.src, location.href).origin,
+    locale: data.locale,
+    position: data.position === 'left' ? 'left' : 'right',
+    color: data.color,
+  } as WidgetOptions & { position: 'left' | 'right' }
+  const chunkUrl = new URL(CHUNK, script.src)
+  const listeners = new Set<Listener>()
+  let chunk: Promise<WidgetChunk> | undefined
   let widget: PaychatWidget | null = null
+  /** The stand-in launcher's host until the widget replaces it. */
+  let placeholder: HTMLElement | null = null
+  /** A mount is under way for this placeholder. */
+  let mounting: HTMLElement | null = null
+  /** Open once mounted: the visitor clicked, or the page called open, while the chunk was loading. */
+  let wantOpen = false
 
-  const boot = () => {
+  const start = () => {
+    const ours = placeholder
+    if (!ours || mounting === ours) return
+    mounting = ours
+    // One import, memoised; forgotten on failure so the next click tries again.
+    ;(chunk ??= importChunk(chunkUrl))
+      .then((m) => (placeholder === ours ? m.mount(options, ours) : null))
+      .then(
+        (mounted) => {
+          if (!mounted) return
+          // Shut down while the catalog loaded: the page no longer wants a widget.
+          if (placeholder !== ours) return mounted.destroy()
+          widget = mounted
+          placeholder = mounting = null
+          for (const listener of listeners) listener.off = mounted.on(listener.name, listener.handler)
+          if (wantOpen) mounted.open()
+        },
+        (error: unknown) => {
+          chunk = undefined
+          mounting = null
+          console.error(error)
+        },
+      )
+  }
+
+  const show = () => {
     // (Re)branded whenever a widget may live, so a second copy of the script stays out.
     Paychat[LOADED] = true
-    return (widget ??= createWidget({
-      widgetKey: data.widgetKey!,
-      apiBase: data.api ?? new URL(script.src, location.href).origin,
-      ...(data.locale ? { locale: data.locale } : {}),
-      ...(data.position === 'left' ? { position: 'left' as const } : {}),
-      ...(data.color ? { color: data.color } : {}),
-    }))
+    if (widget || placeholder || !document.body) return
+    const { host, button } = renderLauncher(
+      options.position,
+      options.color,
+      LAUNCHER_LABELS[resolveLocale(options.locale, document.documentElement.lang, navigator.languages)],
+    )
+    placeholder = host
+    button.onclick = () => {
+      wantOpen = true
+      start()
+    }
+    // Pointing at or focusing the launcher is the first sign of interest: fetch while the hand moves.
+    button.onpointerenter = button.onfocus = start
+    if (data.deferSession === undefined) {
+      const idle = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(start, { timeout: 5000 }) : setTimeout(start, 1))
+      if (document.readyState === 'complete') idle()
+      else addEventListener('load', idle, { once: true })
+    }
+    if (wantOpen) start()
   }
 
   const Paychat: PaychatFunction = (command, ...args) => {
     switch (command) {
       case 'boot':
-        boot()
+        show()
         return
       case 'open':
-        return boot().open()
+        if (widget) return widget.open()
+        wantOpen = true
+        show()
+        start()
+        return
       case 'close':
+        wantOpen = false
         return widget?.close()
-      case 'on':
-        return boot().on(args[0] as 'ready', args[1] as () => void)
+      case 'on': {
+        const [name, handler] = args as [Listener['name'], Listener['handler']]
+        if (typeof handler !== 'function') throw new TypeError(`Paychat: on("${name}", handler) needs a function.`)
+        show()
+        const listener: Listener = { name, handler, off: widget?.on(name, handler) }
+        listeners.add(listener)
+        return () => {
+          listeners.delete(listener)
+          listener.off?.()
+        }
+      }
       case 'shutdown':
         widget?.destroy()
-        widget = null
+        placeholder?.remove()
+        widget = placeholder = mounting = null
+        wantOpen = false
+        listeners.clear()
         // Unbranded, a later copy of the script (say, with another widget key) may take over.
         delete Paychat[LOADED]
         return
@@ -64,7 +151,9 @@ function install() {
     }
   }
   window.Paychat = Paychat
-  boot()
+  show()
+  // An async script may run before <body> exists; then the launcher waits for it.
+  if (!document.body) addEventListener('DOMContentLoaded', () => Paychat[LOADED] && show(), { once: true })
   for (const args of Array.from(queued)) Paychat(...(Array.from(args) as [Command, ...unknown[]]))
 }
 

@@ -74,6 +74,8 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
       // Hashed assets never change; pages and the loader's fixed name must revalidate.
       'cache-control': /\/assets\//.test(candidate) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...(candidate === 'app/src/checkout/index.html' ? { 'content-security-policy': CHECKOUT_CSP } : {}),
+      // paychat.js imports the widget chunk with import(), a CORS request from the host page's origin.
+      ...(candidate.startsWith(`widget${sep}`) ? { 'access-control-allow-origin': '*' } : {}),
     })
     if (method === 'HEAD') res.end()
     else createReadStream(file).pipe(res)

@@ -1,9 +1,6 @@
-import { createClient } from '../client/index'
-import { resolveLocale } from '../i18n/translate'
-import { createChatStore } from '../store/index'
+import { translator } from '../i18n/translate'
 import type { KeyValueStorage, PaychatEventMap } from '../store/types'
-import { createEmitter } from './emitter'
-import { mountWidget } from './mount-widget'
+import { startWidget } from './start-widget'
 
 export interface WidgetOptions {
   /** The brand's widget key, e.g. `wk_demo`. */
@@ -29,75 +26,7 @@ export interface PaychatWidget {
   destroy(): void
 }
 
-const EXAMPLE = '{ widgetKey: "wk_demo", apiBase: "https://chat.example.com" }'
-
 /** Mounts the chat widget and starts its conversation. Browser only; importing this module does nothing. */
 export function createWidget(options: WidgetOptions): PaychatWidget {
-  if (typeof document === 'undefined') {
-    throw new Error('createWidget needs a browser: call it on the client, not during server rendering.')
-  }
-  const { widgetKey, apiBase } = options ?? {}
-  if (typeof widgetKey !== 'string' || !widgetKey.trim()) {
-    throw new TypeError(`createWidget: widgetKey must be a non-empty string, e.g. ${EXAMPLE}`)
-  }
-  if (typeof apiBase !== 'string' || !isAbsoluteUrl(apiBase)) {
-    throw new TypeError(`createWidget: apiBase must be an absolute URL, e.g. ${EXAMPLE}`)
-  }
-  // nodeType rather than instanceof: an element of another frame is still an element.
-  if (options.target != null && (options.target as Partial<Node>).nodeType !== 1) {
-    throw new TypeError(`createWidget: target must be an element, e.g. { ..., target: document.getElementById("chat") }`)
-  }
-  if (options.position !== undefined && options.position !== 'left' && options.position !== 'right') {
-    throw new TypeError(`createWidget: position must be "left" or "right", not ${JSON.stringify(options.position)}`)
-  }
-
-  const events = createEmitter<PaychatEventMap>()
-  const client = createClient({ widgetKey, apiBase })
-  const locale = resolveLocale(options.locale, document.documentElement.lang, navigator.languages)
-  const store = createChatStore({
-    client,
-    storage: options.storage === undefined ? browserStorage() : options.storage,
-    locale,
-    emit: events.emit,
-  })
-  const view = mountWidget({
-    store,
-    apiBase,
-    locale,
-    position: options.position ?? 'right',
-    color: options.color,
-    target: options.target,
-    onOpenChange: (open) => events.emit(open ? 'open' : 'close', {}),
-  })
-  void store.getState().start()
-
-  return {
-    open: view.open,
-    close: view.close,
-    on: events.on,
-    destroy() {
-      store.getState().stop()
-      view.destroy()
-      events.clear()
-    },
-  }
-}
-
-// Not `URL.canParse`: Safari before 17 and Chrome before 120 lack it.
-function isAbsoluteUrl(url: string): boolean {
-  try {
-    new URL(url)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** localStorage, unless the page forbids it (sandboxed frames and some privacy modes throw). */
-function browserStorage(): KeyValueStorage | null {
-  try {
-    return window.localStorage
-  } catch {
-    return null
-  }
+  return startWidget(options, translator)
 }

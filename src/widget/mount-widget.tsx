@@ -1,6 +1,6 @@
 import { render } from 'preact'
 import { createStore } from 'zustand/vanilla'
-import { translator, type Locale } from '../i18n/translate'
+import type { Locale, Translate } from '../i18n/translate'
 import type { ChatStore } from '../store/types'
 import { App, type ViewState } from './app'
 import { listenForCheckoutHints } from './checkout-hint'
@@ -11,6 +11,8 @@ export interface MountOptions {
   store: ChatStore
   apiBase: string
   locale: Locale
+  /** The strings of `locale`; passed in so the script-tag build can bring only the visitor's catalog. */
+  t: Translate
   position: 'left' | 'right'
   /** `#rgb` or `#rrggbb`; anything else is ignored. */
   color?: string | undefined
@@ -50,7 +52,7 @@ export function mountWidget(options: MountOptions): WidgetView {
     if (state.open !== previous.open) options.onOpenChange?.(state.open)
   })
   const stopHints = listenForCheckoutHints(options.store, options.apiBase)
-  const context = { store: options.store, locale: options.locale, t: translator(options.locale) }
+  const context = { store: options.store, locale: options.locale, t: options.t }
   render(
     <Widget.Provider value={context}>
       <App view={view} />

@@ -1,8 +1,25 @@
-import { waitFor, within } from '@testing-library/preact'
+import { fireEvent, waitFor, within } from '@testing-library/preact'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { en } from '../../../src/i18n/catalogs/en'
+import { es } from '../../../src/i18n/catalogs/es'
+import { ja } from '../../../src/i18n/catalogs/ja'
+import { zh } from '../../../src/i18n/catalogs/zh'
+import { LAUNCHER_CSS, LAUNCHER_LABELS } from '../../../src/loader/launcher'
 import { LOADER_STUB } from '../../../src/loader/stub'
 import { createHandlers, createServerState } from '../../../src/server/index'
+import { css } from '../../../src/widget/styles'
+
+/** The widget chunk as the loader's import() gets it: the source, behind a gate a test may hold shut. */
+const chunk = vi.hoisted(() => ({ urls: [] as string[], gate: Promise.resolve(), fail: false }))
+vi.mock('../../../src/loader/import-chunk', () => ({
+  importChunk: async (url: URL) => {
+    chunk.urls.push(String(url))
+    await chunk.gate
+    if (chunk.fail) throw new TypeError('Failed to fetch dynamically imported module')
+    return import('../../../src/widget/script-entry')
+  },
+}))
 
 const server = setupServer()
 let requests: string[] = []
@@ -14,6 +31,9 @@ beforeAll(() => {
 })
 beforeEach(() => {
   requests = []
+  chunk.urls = []
+  chunk.gate = Promise.resolve()
+  chunk.fail = false
   server.use(...createHandlers({ state: createServerState() }))
 })
 afterEach(() => {
@@ -25,6 +45,13 @@ afterEach(() => {
   document.body.replaceChildren()
 })
 afterAll(() => server.close())
+
+/** Holds the chunk back until the returned function is called. */
+function holdChunk(): () => void {
+  let release!: () => void
+  chunk.gate = new Promise((done) => (release = done))
+  return release
+}
 
 /** The script tag as a website owner pastes it (not executed by happy-dom: the test imports the loader). */
 function pasteScript(attributes: Record<string, string>) {
@@ -43,6 +70,11 @@ async function loadScript() {
 
 const hosts = () => document.querySelectorAll('paychat-widget')
 const ui = () => within(hosts()[0]!.shadowRoot as unknown as HTMLElement)
+/** findByRole that looks again in whichever host is on the page: the widget replaces the loader's. */
+const find = (...args: Parameters<ReturnType<typeof ui>['getByRole']>) => waitFor(() => ui().getByRole(...args))
+/** The widget (not the loader's stand-in) is mounted: its launcher is a Preact render with a panel behind it. */
+const sessionStarted = () => waitFor(() => expect(requests.some((r) => r.endsWith('/v1/sessions'))).toBe(true))
+const settle = () => new Promise((done) => setTimeout(done, 50))
 
 test('the stub text queues calls on window.Paychat.q before the script has loaded', () => {
   new Function(LOADER_STUB)()
@@ -52,26 +84,75 @@ test('the stub text queues calls on window.Paychat.q before the script has loade
 })
 
 describe('paychat.js', () => {
-  test('mounts one launcher for the data-widget-key, talking to the data-api origin', async () => {
+  test('draws the launcher itself before the widget chunk has loaded, then the widget takes over in place', async () => {
+    const release = holdChunk()
     pasteScript({ src: 'https://cdn.example/paychat.js', 'data-widget-key': 'wk_demo', 'data-api': 'http://paychat.test', 'data-locale': 'es' })
     await loadScript()
     expect(hosts()).toHaveLength(1)
     expect(ui().getByRole('button', { name: 'Abrir chat' })).toBeTruthy()
+    // Idle time after load fetches the chunk next to the script; nothing has talked to the API yet.
+    await waitFor(() => expect(chunk.urls).toEqual(['https://cdn.example/paychat-widget.js']))
+    expect(requests).toEqual([])
+
+    release()
     await waitFor(() => expect(requests).toContain('POST http://paychat.test/v1/sessions'))
+    expect(hosts()).toHaveLength(1)
+    expect(ui().getAllByRole('button', { name: 'Abrir chat' })).toHaveLength(1)
   })
 
   test('without data-api the API is the origin the script came from', async () => {
     pasteScript({ src: 'http://paychat.test/widget/paychat.js', 'data-widget-key': 'wk_demo' })
     await loadScript()
     await waitFor(() => expect(requests).toContain('POST http://paychat.test/v1/sessions'))
+    expect(chunk.urls).toEqual(['http://paychat.test/widget/paychat-widget.js'])
   })
 
-  test('data-position and data-color shape the host; an invalid colour is ignored', async () => {
+  test('with data-defer-session nothing is fetched until the visitor points at the launcher', async () => {
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo', 'data-defer-session': '' })
+    await loadScript()
+    await settle()
+    expect(ui().getByRole('button', { name: 'Open chat' })).toBeTruthy()
+    expect(chunk.urls).toEqual([])
+    expect(requests).toEqual([])
+
+    fireEvent.pointerEnter(ui().getByRole('button', { name: 'Open chat' }))
+    await sessionStarted()
+    expect(chunk.urls).toHaveLength(1)
+    expect(hosts()).toHaveLength(1)
+  })
+
+  test('a click while the chunk loads opens the panel once it has, with the composer', async () => {
+    const release = holdChunk()
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo', 'data-defer-session': '' })
+    await loadScript()
+    ui().getByRole('button', { name: 'Open chat' }).click()
+    ui().getByRole('button', { name: 'Open chat' }).click()
+    expect(chunk.urls).toHaveLength(1)
+    release()
+    expect(await find('dialog', { name: 'Acme Coffee' })).toBeTruthy()
+    expect(ui().getByRole('textbox', { name: 'Message' })).toBeTruthy()
+    expect(hosts()).toHaveLength(1)
+  })
+
+  test('data-position and data-color shape the host before and after the takeover; an invalid colour is ignored', async () => {
+    const release = holdChunk()
     pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo', 'data-position': 'left', 'data-color': '#0a7d4f' })
     await loadScript()
-    const host = hosts()[0] as HTMLElement
-    expect(host.dataset.position).toBe('left')
-    expect(host.style.getPropertyValue('--pc-accent')).toBe('#0a7d4f')
+    const shape = () => {
+      const host = hosts()[0] as HTMLElement
+      return [hosts().length, host.dataset.position, host.style.getPropertyValue('--pc-accent')]
+    }
+    expect(shape()).toEqual([1, 'left', '#0a7d4f'])
+    release()
+    await sessionStarted()
+    expect(shape()).toEqual([1, 'left', '#0a7d4f'])
+
+    window.Paychat!('shutdown')
+    delete window.Paychat
+    document.body.replaceChildren()
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo', 'data-color': 'red;background:url(x)' })
+    await loadScript()
+    expect(shape()).toEqual([1, 'right', ''])
   })
 
   test('commands queued by the stub run once the script has loaded, in order', async () => {
@@ -81,15 +162,38 @@ describe('paychat.js', () => {
     window.Paychat!('open')
     pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo' })
     await loadScript()
-    expect(await ui().findByRole('dialog', { name: 'Acme Coffee' })).toBeTruthy()
+    expect(await find('dialog', { name: 'Acme Coffee' })).toBeTruthy()
     await waitFor(() => expect(ready).toHaveBeenCalledTimes(1))
   })
 
-  test('the script included twice mounts one widget and keeps the first Paychat', async () => {
+  test('on() before the chunk has loaded: handlers are called once it has, and off() still works', async () => {
+    const release = holdChunk()
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo', 'data-defer-session': '' })
+    await loadScript()
+    const ready = vi.fn()
+    const opened = vi.fn()
+    window.Paychat!('on', 'ready', ready)
+    const off = window.Paychat!('on', 'open', opened) as () => void
+    expect(() => window.Paychat!('on', 'ready', 'nope')).toThrow('Paychat: on("ready", handler) needs a function.')
+    window.Paychat!('open')
+    release()
+    await find('dialog')
+    await waitFor(() => expect(ready).toHaveBeenCalledTimes(1))
+    expect(opened).toHaveBeenCalledTimes(1)
+    off()
+    window.Paychat!('close')
+    window.Paychat!('open')
+    await find('dialog')
+    expect(opened).toHaveBeenCalledTimes(1)
+  })
+
+  test('the script included twice mounts one launcher and keeps the first Paychat', async () => {
     pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo' })
     await loadScript()
     const first = window.Paychat
     await loadScript()
+    expect(hosts()).toHaveLength(1)
+    await sessionStarted()
     expect(hosts()).toHaveLength(1)
     expect(window.Paychat).toBe(first)
     expect(window.Paychat![Symbol.for('paychat.widget') as never]).toBe(true)
@@ -98,21 +202,23 @@ describe('paychat.js', () => {
   test('open, close and on drive the widget after load', async () => {
     pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo' })
     await loadScript()
+    await sessionStarted()
     const opened = vi.fn()
     const off = window.Paychat!('on', 'open', opened) as () => void
     window.Paychat!('open')
-    await ui().findByRole('dialog')
+    await find('dialog')
     window.Paychat!('close')
-    await ui().findByRole('button', { name: 'Open chat' })
+    await find('button', { name: 'Open chat' })
     off()
     window.Paychat!('open')
-    await ui().findByRole('dialog')
+    await find('dialog')
     expect(opened).toHaveBeenCalledTimes(1)
   })
 
   test('shutdown removes the widget, and a later load of the script mounts a fresh one', async () => {
     pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo' })
     await loadScript()
+    await sessionStarted()
     window.Paychat!('shutdown')
     expect(hosts()).toHaveLength(0)
     expect(typeof window.Paychat).toBe('function')
@@ -122,7 +228,33 @@ describe('paychat.js', () => {
     await loadScript()
     expect(hosts()).toHaveLength(1)
     window.Paychat!('open')
-    expect(await ui().findByRole('dialog', { name: 'Sakura Tea' })).toBeTruthy()
+    expect(await find('dialog', { name: 'Sakura Tea' })).toBeTruthy()
+  })
+
+  test('shutdown while the chunk loads leaves nothing behind and starts no session', async () => {
+    const release = holdChunk()
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo' })
+    await loadScript()
+    window.Paychat!('open')
+    window.Paychat!('shutdown')
+    release()
+    await settle()
+    expect(hosts()).toHaveLength(0)
+    expect(requests).toEqual([])
+  })
+
+  test('a chunk that fails to load is reported, and the next click tries again', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    chunk.fail = true
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo', 'data-defer-session': '' })
+    await loadScript()
+    ui().getByRole('button', { name: 'Open chat' }).click()
+    await waitFor(() => expect(error).toHaveBeenCalledWith(expect.objectContaining({ name: 'TypeError' })))
+    expect(hosts()).toHaveLength(1)
+    chunk.fail = false
+    ui().getByRole('button', { name: 'Open chat' }).click()
+    expect(await find('dialog')).toBeTruthy()
+    expect(chunk.urls).toHaveLength(2)
   })
 
   test('an unknown command says which ones exist', async () => {
@@ -140,5 +272,34 @@ describe('paychat.js', () => {
     expect(hosts()).toHaveLength(0)
     expect(window.Paychat).toBeUndefined()
     expect(error).toHaveBeenCalledWith(expect.stringContaining('data-widget-key="…"'))
+  })
+})
+
+describe("the loader's stand-in launcher", () => {
+  test('is labelled with each catalog\'s "openChat"', () => {
+    expect(LAUNCHER_LABELS).toEqual({ en: en.openChat, ja: ja.openChat, es: es.openChat, zh: zh.openChat })
+  })
+
+  /** `selector{declarations}` pairs, media queries flattened into the selector. */
+  function rules(sheet: string): Array<[string, string[]]> {
+    const out: Array<[string, string[]]> = []
+    const flat = sheet.replace(/\s*\n\s*/g, '')
+    for (const [, media, body] of flat.matchAll(/(@media[^{]+)?\{?([^@]*?\}\}?)/g)) {
+      for (const [, selector, declarations] of body!.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+        for (const one of selector!.split(',')) out.push([`${media ?? ''} ${one.trim()}`.trim(), declarations!.split(';')])
+      }
+    }
+    return out
+  }
+
+  test('has the look of the widget\'s launcher: every declaration it sets, the widget sets for the same selector', () => {
+    const widget = rules(css)
+    const missing = rules(LAUNCHER_CSS).flatMap(([selector, declarations]) =>
+      declarations
+        .filter((d) => d !== 'cursor:pointer' || selector !== '.pc-launcher') // the widget sets it on every button
+        .filter((d) => !widget.some(([s, ds]) => s === selector && ds.includes(d)))
+        .map((d) => `${selector} { ${d} }`),
+    )
+    expect(missing).toEqual([])
   })
 })

@@ -1,0 +1,26 @@
+import type { Catalog, CatalogKey } from './catalogs/en'
+
+/**
+ * Locales and translators without the catalogs: the script-tag build brings the visitor's catalog
+ * on demand (./load-catalog), so nothing it imports may import the catalogs statically.
+ */
+export const LOCALES = ['en', 'ja', 'es', 'zh'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export type Translate = (key: CatalogKey, params?: Record<string, string>) => string
+
+/** A translator over one catalog; `{name}` placeholders are filled from `params`. */
+export function fromCatalog(catalog: Catalog): Translate {
+  return (key, params) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => params?.[name] ?? whole)
+}
+
+/** The first supported language among an explicit choice, the page's `lang`, and the browser's; else English. */
+export function resolveLocale(...candidates: Array<string | null | undefined | readonly string[]>): Locale {
+  for (const candidate of candidates.flat()) {
+    // Options come from plain JS too: a stray number must fall through, not throw.
+    if (typeof candidate !== 'string') continue
+    const language = candidate.toLowerCase().split(/[-_]/)[0]
+    if (LOCALES.includes(language as Locale)) return language as Locale
+  }
+  return 'en'
+}
