@@ -17,15 +17,26 @@ export class EventLog<E> {
 
   constructor(private readonly capacity = Number.POSITIVE_INFINITY) {}
   private readonly listeners = new Set<Listener<E>>()
-  private readonly ending = new AbortController()
+  // A set rather than an AbortSignal: hundreds of streams on one log would trip Node's listener warning.
+  private readonly endings = new Set<() => void>()
+  private over = false
 
-  /** Aborts when the log ends (a reset): open streams then close, and their clients reconnect. */
-  get ended(): AbortSignal {
-    return this.ending.signal
+  /** Whether the log has ended (a reset). */
+  get ended(): boolean {
+    return this.over
+  }
+
+  /** Calls `callback` when the log ends: open streams then close, and their clients reconnect. Returns an unsubscribe. */
+  onEnd(callback: () => void): () => void {
+    if (this.over) callback()
+    else this.endings.add(callback)
+    return () => this.endings.delete(callback)
   }
 
   end(): void {
-    this.ending.abort()
+    this.over = true
+    for (const callback of this.endings) callback()
+    this.endings.clear()
   }
 
   get lastId(): number {
@@ -60,11 +71,13 @@ export class EventLog<E> {
 
 /** How many events of one conversation are kept for resuming streams. */
 export const CONVERSATION_LOG_CAPACITY = 500
+/** The operators' log spans every conversation; a console away longer than this reloads its lists. */
+export const OPERATOR_LOG_CAPACITY = 5_000
 
 /** One log per conversation for visitors, and one across all conversations for operators. */
 export class EventHub {
   private readonly conversations = new Map<string, EventLog<ConversationEvent>>()
-  readonly operator = new EventLog<OperatorEvent>()
+  readonly operator = new EventLog<OperatorEvent>(OPERATOR_LOG_CAPACITY)
 
   conversation(id: string): EventLog<ConversationEvent> {
     let log = this.conversations.get(id)

@@ -1,6 +1,16 @@
 import type { EventLog, LoggedEvent } from './event-hub'
 
 const PING_MS = 15_000
+const encoder = new TextEncoder()
+const ping = encoder.encode(': ping\n\n')
+
+/** Each logged event is serialised once, however many streams carry it (500 streams, one stringify). */
+const frames = new WeakMap<LoggedEvent<unknown>, Uint8Array>()
+function frameOf(entry: LoggedEvent<{ type: string }>): Uint8Array {
+  let frame = frames.get(entry)
+  if (!frame) frames.set(entry, (frame = encoder.encode(`id: ${entry.id}\nevent: ${entry.event.type}\ndata: ${JSON.stringify(entry.event)}\n\n`)))
+  return frame
+}
 
 /** `Last-Event-ID` header (what EventSource sends) or `lastEventId` query (what a fresh page can send). */
 export function lastEventIdOf(request: Request): number | null {
@@ -21,26 +31,25 @@ export function eventStream<E extends { type: string }>(
   /** Sent (without an id) when the events after `lastEventId` are no longer all there to replay. */
   incomplete?: { type: string; [field: string]: unknown },
 ): Response {
-  const encoder = new TextEncoder()
   let stop = () => {}
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      const write = (text: string) => {
+      const write = (bytes: Uint8Array) => {
         try {
-          controller.enqueue(encoder.encode(text))
+          controller.enqueue(bytes)
         } catch {
           stop()
         }
       }
-      const frame = ({ id, event }: LoggedEvent<E>) => write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
-      write('retry: 2000\n\n')
+      const frame = (entry: LoggedEvent<E>) => write(frameOf(entry))
+      write(encoder.encode('retry: 2000\n\n'))
       if (lastEventId !== null) {
         const missed = log.since(lastEventId)
         if (missed) missed.forEach(frame)
-        else if (incomplete) write(`event: ${incomplete.type}\ndata: ${JSON.stringify(incomplete)}\n\n`)
+        else if (incomplete) write(encoder.encode(`event: ${incomplete.type}\ndata: ${JSON.stringify(incomplete)}\n\n`))
       }
       const unlisten = log.listen(frame)
-      const ping = setInterval(() => write(': ping\n\n'), PING_MS)
+      const pinger = setInterval(() => write(ping), PING_MS)
       const onAbort = () => {
         stop()
         try {
@@ -49,15 +58,16 @@ export function eventStream<E extends { type: string }>(
           // already closed by the reader
         }
       }
+      let unlistenEnd = () => {}
       stop = () => {
         unlisten()
-        clearInterval(ping)
+        unlistenEnd()
+        clearInterval(pinger)
         request.signal.removeEventListener('abort', onAbort)
-        log.ended.removeEventListener('abort', onAbort)
       }
       request.signal.addEventListener('abort', onAbort)
-      log.ended.addEventListener('abort', onAbort)
-      if (request.signal.aborted || log.ended.aborted) onAbort()
+      unlistenEnd = log.onEnd(onAbort)
+      if (request.signal.aborted) onAbort()
     },
     cancel() {
       stop()

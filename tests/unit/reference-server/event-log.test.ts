@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { EventLog } from '../../../src/server/event-hub'
+import { EventHub, EventLog, OPERATOR_LOG_CAPACITY } from '../../../src/server/event-hub'
+import { eventStream } from '../../../src/server/sse'
 import { startVisitor, useReferenceServer, visitorStream } from './harness'
 
 useReferenceServer()
@@ -28,6 +29,39 @@ test('a resume from before the kept entries, or from after the end, cannot be re
 test('an unbounded log replays from any id it has reached', () => {
   const log = filled(Number.POSITIVE_INFINITY, 4)
   expect(log.since(0)!.map((e) => e.id)).toEqual([1, 2, 3, 4])
+})
+
+test("the operators' log is bounded too: it keeps the newest entries across all conversations", () => {
+  const hub = new EventHub()
+  for (let n = 0; n <= OPERATOR_LOG_CAPACITY; n++) hub.emitToOperators({ type: 'tick', n } as never)
+  expect(hub.operator.since(0)).toBeNull()
+  expect(hub.operator.since(1)).toHaveLength(OPERATOR_LOG_CAPACITY)
+})
+
+test('many streams on one log all close when it ends, with no listener warning', async () => {
+  const log = filled(10, 1)
+  const warnings: Error[] = []
+  const onWarning = (warning: Error) => warnings.push(warning)
+  process.on('warning', onWarning)
+  const readers = Array.from({ length: 50 }, () => eventStream(new Request('http://x/events'), log, null).body!.getReader())
+  log.end()
+  const ends = await Promise.all(
+    readers.map(async (reader) => {
+      for (;;) if ((await reader.read()).done) return true
+    }),
+  )
+  await new Promise((resolve) => setImmediate(resolve))
+  process.off('warning', onWarning)
+  expect(ends.every(Boolean)).toBe(true)
+  expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning')
+})
+
+test('a stream opened on an ended log closes at once', async () => {
+  const log = filled(10, 1)
+  log.end()
+  const reader = eventStream(new Request('http://x/events'), log, null).body!.getReader()
+  expect((await reader.read()).done).toBe(false) // the retry: line
+  expect((await reader.read()).done).toBe(true)
 })
 
 test('a visitor stream resumed from an id the server never reached gets replay.incomplete', async () => {
