@@ -132,7 +132,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       })
       subscription?.close()
       const streamOptions: SubscribeOptions = {
-        lastEventId: page.lastEventId,
+        // No event yet: resume from before the first one (ids are integers from 1), not "live only", so
+        // events after this page, or during a drop before the first event arrives, are replayed.
+        lastEventId: page.lastEventId ?? '0',
         onEvent: (event, id) => {
           if (own === generation) receive(event, id)
         },
