@@ -181,7 +181,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (event.conversationId !== state.conversation?.id) return
     if (event.type === 'replay.incomplete') return void resync(event.conversationId)
     const next = applyEvent(state, event)
-    set(next === state ? { lastEventId: id } : { ...next, lastEventId: id })
+    // Ids are increasing integers; one delivered late must not take the resume point back.
+    const lastEventId = Number(id) > Number(state.lastEventId ?? -1) ? id : state.lastEventId
+    set(next === state ? { lastEventId } : { ...next, lastEventId })
 
     if (event.type === 'conversation.handed_off') emit('handoff', { channel: event.channel })
     const card =
@@ -243,6 +245,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (!body) return
     const clientId = makeClientId()
     const local = fromOutbox({ clientId, text: body, createdAt: new Date().toISOString(), rejected: null })
+    // While the chat cannot start, a new message waits with the others rather than showing "Sending…".
+    if (get().phase === 'error') local.sendStatus = 'queued'
     set({ messages: [...get().messages, local] })
     void drain()
   }

@@ -49,9 +49,11 @@ describe('duplicated and reordered stream events', { timeout: 15_000 }, () => {
     const card = await operator.shareCard(conversationId, store.getState().brand!.id)
     await expect.poll(() => store.getState().cards[card.id]?.status, WAIT).toBe('pending')
     const history: PaymentRequestStatus[] = []
+    const resumePoints: string[] = []
     store.subscribe((state, previous) => {
       const now = state.cards[card.id]
       if (now && now !== previous.cards[card.id]) history.push(now.status)
+      if (state.lastEventId !== previous.lastEventId) resumePoints.push(state.lastEventId!)
     })
 
     // checkout_open is held back by the proxy until paid has gone past it.
@@ -64,9 +66,13 @@ describe('duplicated and reordered stream events', { timeout: 15_000 }, () => {
     })
     expect(paid.status).toBe(200)
 
-    await expect.poll(() => store.getState().lastEventId, WAIT).toBe('2')
+    // A message after both: once it is in, the late checkout_open (event 2) has been delivered too.
+    await operator.reply(conversationId, 'Thanks for your order!')
+    await expect.poll(() => store.getState().lastEventId, WAIT).toBe('4')
     expect(proxy.injected).toBe(1)
     expect(history).toEqual(['paid'])
+    // The late event did not take the resume point back to 2.
+    expect(resumePoints).toEqual(['3', '4'])
     expect(store.getState().cards[card.id]).toMatchObject({ status: 'paid', receipt: { last4: '4242' } })
     expect(emitted.filter((e) => e.name.startsWith('payment:')).map((e) => e.name)).toEqual(['payment:paid'])
   })

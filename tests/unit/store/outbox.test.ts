@@ -38,6 +38,20 @@ describe('the outbox', () => {
     expect(second.storage.data.has(outboxKey('wk_demo'))).toBe(false)
   })
 
+  test('a message typed while the chat cannot start waits as queued, is saved, and goes out once it starts', async () => {
+    const { store, fake, state, storage, sentTexts } = setup()
+    fake.startError = offline()
+    await store.getState().start()
+    expect(state().phase).toBe('error')
+    store.getState().send('still there?')
+    expect(state().messages.map((m) => [m.text, m.sendStatus])).toEqual([['still there?', 'queued']])
+    expect(JSON.parse(storage.data.get(outboxKey('wk_demo'))!).map((e: { text: string }) => e.text)).toEqual(['still there?'])
+
+    fake.startError = null
+    await store.getState().start()
+    await expect.poll(() => sentTexts()).toEqual(['still there?'])
+  })
+
   test('one message at a time: the second waits until the first is confirmed', async () => {
     const { store, fake, state, sentTexts } = setup()
     await store.getState().start()
