@@ -197,8 +197,8 @@ async function approvedPayloadTemplate() {
   const inBody = batches(room, '\n', XSS_PAYLOADS.filter((p) => !p.text.includes('{{')))[0]!
   // Button texts are at most 25 characters; a static URL needs no whitespace or braces, so it can still break out.
   const buttons: TemplateButton[] = [
-    { type: 'URL', text: `<svg onload=__xss('b1')>`, url: `https://shop.example/"><img/src=x/onerror=__xss('b1-url')>` },
-    { type: 'URL', text: `'><svg onload=__xss(2)>`, url: 'https://shop.example/pay/{{1}}', example: ['x'] },
+    { type: 'URL', text: `<svg onload=__xss('b1')>`, url: `https://acme-coffee.example/"><img/src=x/onerror=__xss('b1-url')>` },
+    { type: 'URL', text: `'><svg onload=__xss(2)>`, url: 'https://acme-coffee.example/pay/{{1}}', example: ['x'] },
     { type: 'QUICK_REPLY', text: `<svg/onload=__xss('b3')>` },
     { type: 'PHONE_NUMBER', text: `<b onclick=__xss('b4')>`, phone_number: '+15550001234' },
   ]
@@ -289,7 +289,7 @@ test('operator replies read as text, one payload each and all in one', async () 
   await expectLiteral(widgetLog(page), [...TEXTS, all!])
 })
 
-test('a template with payloads in every part, its parameters and the visitor’s name reads as text; links https only', async () => {
+test("a template with payloads in every part, its parameters and the visitor’s name reads as text; links only to the brand's https origins", async () => {
   // (c) The visitor's name reaches the chat through the {{contact.name}} merge field.
   const name = `"><img src=x onerror=__xss('visitor-name')>{{constructor.constructor('__xss(1)')()}}`
   expect(name.length).toBeLessThanOrEqual(100)
