@@ -15,7 +15,7 @@ import { applyEvent } from './apply-event'
 import { makeClientId } from './client-id'
 import { errorSentence } from './error-sentence'
 import { mergeCard } from './merge-card'
-import { findMessage, mergeMessage, mergeMessages } from './merge-messages'
+import { findMessage, mergeMessage, mergeMessages, toChatMessage } from './merge-messages'
 import { outboxOf, readOutbox, saveOutbox, type OutboxEntry } from './outbox'
 import { clearSessionToken, readSessionToken, saveSessionToken } from './session-token'
 import { browserTabs, shareStream } from './shared-stream'
@@ -50,6 +50,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const checkoutKeys = new Map<string, { key: string; expiresAt: string | null }>()
   const checkouts = new Map<string, Promise<CheckoutSessionLink>>()
   const declines = new Map<string, Promise<void>>()
+  /** The `loadOlder` call under way. */
+  let older: Promise<void> | null = null
 
   const store = createStore<ChatState & ChatActions>()(() => ({
     phase: 'idle',
@@ -58,6 +60,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     conversation: null,
     messages: restored,
     hasMore: false,
+    loadingOlder: false,
+    olderError: null,
     cards: {},
     busyCards: {},
     cardErrors: {},
@@ -75,6 +79,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     decline,
     refreshCard,
     continueOnWhatsApp,
+    loadOlder: () => (older ??= readOlder().finally(() => (older = null))),
     allowsLink: (url: string): boolean => isAllowedLinkUrl(url, { apiBase: client.apiBase, linkOrigins: get().brand?.linkOrigins ?? [] }),
     stop,
   }))
@@ -218,6 +223,28 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       set({ messages: mergeMessages(get().messages, missed), cards })
     } catch {
       // The next reconnect resumes from the same id and asks again.
+    }
+  }
+
+  async function readOlder(): Promise<void> {
+    const { conversation, hasMore, messages } = get()
+    const oldest = messages.find((m) => m.sendStatus === 'sent')
+    if (!conversation || !hasMore || !oldest) return
+    const own = generation
+    set({ loadingOlder: true, olderError: null })
+    try {
+      const page = await client.listMessages(conversation.id, { before: oldest.id })
+      if (own !== generation || get().conversation?.id !== conversation.id) return
+      const shown = get().messages
+      let cards = get().cards
+      for (const message of page.messages) if (message.paymentRequest) cards = mergeCard(cards, message.paymentRequest)
+      // Put above as the server ordered them (not by `createdAt`, which several messages may share).
+      const fresh = page.messages.filter((m) => findMessage(shown, m) < 0).map(toChatMessage)
+      set({ messages: [...fresh, ...shown], hasMore: page.hasMore, cards })
+    } catch (error) {
+      if (own === generation) set({ olderError: errorSentence(error, 'Earlier messages could not be loaded. Please try again.') })
+    } finally {
+      set({ loadingOlder: false })
     }
   }
 

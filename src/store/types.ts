@@ -43,7 +43,12 @@ export interface ChatState {
   conversation: Conversation | null
   /** Oldest first. Own unsent messages stay at the end until confirmed. */
   messages: ChatMessage[]
+  /** Whether older messages than the first shown are on the server (`loadOlder` reads them). */
   hasMore: boolean
+  /** A `loadOlder` call is reading a page. */
+  loadingOlder: boolean
+  /** Why the last `loadOlder` failed, as a sentence; cleared when the next one starts. */
+  olderError: string | null
   /** Latest known state of each payment request, by id. Cards render from here, not from the message. */
   cards: Record<string, PaymentRequest>
   /** A checkout or decline call in flight, by payment request id. */
@@ -84,6 +89,12 @@ export interface ChatActions {
   continueOnWhatsApp(): Promise<WhatsAppHandoff>
   /** Whether a template button may open `url` (the API's origin or one the brand lists in `linkOrigins`). */
   allowsLink(url: string): boolean
+  /**
+   * Reads the page before the oldest server message shown and puts it above. Never rejects: a failure
+   * sets `olderError` and keeps `hasMore`, so a later call tries again. Does nothing when `!hasMore`; a
+   * call while one is under way returns that one.
+   */
+  loadOlder(): Promise<void>
   /** Closes the event stream. */
   stop(): void
 }

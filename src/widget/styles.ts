@@ -56,4 +56,8 @@ svg{width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .pc-card-actions{display:flex;gap:8px;margin-top:8px}
 @media (max-width:480px){:host{bottom:12px;right:12px}.pc-panel{position:fixed;inset:0;width:100vw;height:100dvh;border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.pc-launcher{transition:transform .15s}.pc-launcher:hover{transform:scale(1.06)}}
+.pc-log{position:relative;flex:1;min-height:0;display:flex;flex-direction:column}
+.pc-messages{overflow-anchor:none}
+.pc-spacer{flex:none}
+.pc-pill{position:absolute;bottom:8px;left:50%;transform:translateX(-50%);box-shadow:0 6px 20px rgba(0,0,0,.25)}
 `

@@ -36,6 +36,7 @@ export const en = {
   statusExpired: 'This payment request expired.',
   continueOnWhatsApp: 'Continue on WhatsApp',
   paymentRequest: 'Payment request',
+  newMessages: 'New messages',
 } as const
 
 export type CatalogKey = keyof typeof en

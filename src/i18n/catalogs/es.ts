@@ -36,4 +36,5 @@ export const es: Catalog = {
   statusExpired: 'Esta solicitud de pago caducó.',
   continueOnWhatsApp: 'Continuar en WhatsApp',
   paymentRequest: 'Solicitud de pago',
+  newMessages: 'Mensajes nuevos',
 }

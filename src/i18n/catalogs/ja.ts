@@ -36,4 +36,5 @@ export const ja: Catalog = {
   statusExpired: 'この支払いリクエストは期限切れです。',
   continueOnWhatsApp: 'WhatsAppで続ける',
   paymentRequest: '支払いリクエスト',
+  newMessages: '新しいメッセージ',
 }

@@ -36,4 +36,5 @@ export const zh: Catalog = {
   statusExpired: '此付款请求已过期。',
   continueOnWhatsApp: '在 WhatsApp 上继续',
   paymentRequest: '付款请求',
+  newMessages: '新消息',
 }

@@ -49,6 +49,7 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
     refreshCard: vi.fn(async () => {}),
     continueOnWhatsApp: vi.fn(),
     allowsLink: vi.fn(() => false),
+    loadOlder: vi.fn(async () => {}),
     stop: vi.fn(),
   }
   return createStore<ChatState & ChatActions>()(() => ({
@@ -58,6 +59,7 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
     conversation: { id: 'conv_1', brandId: brand.id, visitorId: 'vis_1', createdAt: '', updatedAt: '' },
     messages: [],
     hasMore: false,
+    loadingOlder: false, olderError: null,
     cards: {},
     busyCards: {},
     cardErrors: {},
