@@ -80,6 +80,11 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     refreshCard,
     continueOnWhatsApp,
     loadOlder: () => (older ??= readOlder().finally(() => (older = null))),
+    trimOlder() {
+      const { messages } = get()
+      // In batches, so that most events pay nothing for it and none pays more than a bounded list costs.
+      if (messages.length > KEPT_MESSAGES * 2) set({ messages: messages.slice(-KEPT_MESSAGES), hasMore: true })
+    },
     allowsLink: (url: string): boolean => isAllowedLinkUrl(url, { apiBase: client.apiBase, linkOrigins: get().brand?.linkOrigins ?? [] }),
     stop,
   }))
@@ -185,7 +190,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     const state = get()
     if (event.conversationId !== state.conversation?.id) return
     if (event.type === 'replay.incomplete') return void resync(event.conversationId)
-    const next = applyEvent(state, event)
+    // A replay of a message older than what is loaded (let go by trimOlder) is not put on top of the list,
+    // which would leave a gap under it: loadOlder reads it in its place. Its card still counts.
+    const next =
+      event.type === 'message.created' && state.hasMore && olderThanLoaded(state.messages, event.message)
+        ? { messages: state.messages, cards: event.message.paymentRequest ? mergeCard(state.cards, event.message.paymentRequest) : state.cards }
+        : applyEvent(state, event)
     // Ids are increasing integers; one delivered late must not take the resume point back.
     const lastEventId = Number(id) > Number(state.lastEventId ?? -1) ? id : state.lastEventId
     set(next === state ? { lastEventId } : { ...next, lastEventId })
@@ -476,6 +486,15 @@ function isWhatsAppLink(url: string): boolean {
   } catch {
     return false
   }
+}
+
+/** How many messages `trimOlder` keeps loaded; a list never grows past twice this while it is called. */
+export const KEPT_MESSAGES = 200
+
+/** Whether `message` is new to the list and older than its oldest server message. */
+function olderThanLoaded(messages: readonly ChatMessage[], message: Message): boolean {
+  const oldest = messages.find((m) => m.sendStatus === 'sent')
+  return oldest !== undefined && message.createdAt < oldest.createdAt && findMessage(messages, message) < 0
 }
 
 /** How far back a resync after an incomplete replay reads (pages of the server's default size). */

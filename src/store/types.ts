@@ -95,6 +95,12 @@ export interface ChatActions {
    * call while one is under way returns that one.
    */
   loadOlder(): Promise<void>
+  /**
+   * Lets go of all but the newest messages (they stay on the server; `loadOlder` reads them again), so
+   * what each new event costs stays flat however long the conversation. The widget calls it while the
+   * visitor is at the bottom.
+   */
+  trimOlder(): void
   /** Closes the event stream. */
   stop(): void
 }

@@ -86,8 +86,11 @@ export function MessageList() {
       // Zero is "not laid out" (hidden, or no layout engine): keep the estimate.
       if (row.offsetHeight) view.heights.set(view.keys[i]!, row.offsetHeight + GAP)
     })
-    if (view.pinned) list.scrollTop = list.scrollHeight
-    else if (view.anchor) {
+    if (view.pinned) {
+      list.scrollTop = list.scrollHeight
+      // At the bottom, history far above is let go (and read again on the way up): the list stays bounded.
+      store.getState().trimOlder()
+    } else if (view.anchor) {
       const row = shown[view.keys.indexOf(view.anchor.key)]
       if (row) list.scrollTop += offset(list, row) - view.anchor.top
     }

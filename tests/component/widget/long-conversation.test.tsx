@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
 import { translator } from '../../../src/i18n/translate'
 import type { Message } from '../../../src/protocol/types'
+import { KEPT_MESSAGES } from '../../../src/store/create-chat-store'
 import { createChatStore } from '../../../src/store/index'
 import type { ChatStore } from '../../../src/store/types'
 import { MessageList } from '../../../src/widget/message-list'
@@ -88,6 +89,15 @@ describe('a conversation of 5,000 messages', () => {
     // What is left out is one spacer, hidden from assistive technology.
     expect(log.querySelectorAll('.pc-spacer[aria-hidden="true"]')).toHaveLength(1)
     expect(log.getAttribute('aria-live')).toBe('polite')
+    store.getState().stop()
+  })
+
+  test('at the bottom, only the newest messages stay loaded, so each new event costs the same however long the history', async () => {
+    const { store } = await conversationOf(5000)
+    renderList(store)
+    expect(store.getState().messages).toHaveLength(KEPT_MESSAGES)
+    expect(store.getState().messages.at(-1)?.id).toBe('msg_5000')
+    expect(store.getState().hasMore).toBe(true)
     store.getState().stop()
   })
 

@@ -50,6 +50,7 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
     continueOnWhatsApp: vi.fn(),
     allowsLink: vi.fn(() => false),
     loadOlder: vi.fn(async () => {}),
+    trimOlder: vi.fn(),
     stop: vi.fn(),
   }
   return createStore<ChatState & ChatActions>()(() => ({

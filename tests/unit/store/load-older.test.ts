@@ -1,6 +1,7 @@
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { PaychatClient } from '../../../src/client/types'
 import type { Message } from '../../../src/protocol/types'
+import { KEPT_MESSAGES } from '../../../src/store/create-chat-store'
 import { createChatStore } from '../../../src/store/index'
 import { fakeClient, memoryStorage } from './fake-client'
 import { card, message } from './fixtures'
@@ -109,4 +110,53 @@ test('without a conversation loadOlder does nothing', async () => {
   store.setState({ hasMore: true })
   await store.getState().loadOlder()
   expect(fake.calls).toEqual([])
+})
+
+describe('trimOlder keeps the list bounded', () => {
+  /** 500 messages a second apart, read in pages of 50, all of them loaded. */
+  async function fullyLoaded() {
+    const { client, fake } = fakeClient()
+    const history: Message[] = Array.from({ length: 500 }, (_, i) => message(`msg_${i + 1}`, i + 1))
+    client.listMessages = async (_conversationId, page = {}) => {
+      const end = page.before ? history.findIndex((m) => m.id === page.before) : history.length
+      const start = Math.max(0, end - 50)
+      return { messages: history.slice(start, end), hasMore: start > 0, lastEventId: '600' }
+    }
+    const store = createChatStore({ client, storage: memoryStorage(), locale: 'en', tabs: null, network: null })
+    await store.getState().start()
+    while (store.getState().hasMore) await store.getState().loadOlder()
+    return { store, fake, history }
+  }
+
+  test(`over twice ${KEPT_MESSAGES} loaded, only the newest ${KEPT_MESSAGES} stay, and the rest can be read again`, async () => {
+    const { store, history } = await fullyLoaded()
+    expect(store.getState().messages).toHaveLength(500)
+    store.getState().trimOlder()
+    expect(ids(store.getState().messages)).toEqual(ids(history.slice(-KEPT_MESSAGES)))
+    expect(store.getState().hasMore).toBe(true)
+
+    await store.getState().loadOlder()
+    expect(ids(store.getState().messages)).toEqual(ids(history.slice(-KEPT_MESSAGES - 50)))
+  })
+
+  test('under twice the kept number, nothing is let go (the cost is paid in batches, not per event)', async () => {
+    const { store } = await fullyLoaded()
+    store.getState().trimOlder()
+    const trimmed = store.getState().messages
+    for (let n = 0; n < KEPT_MESSAGES; n++) store.getState().send(`m${n}`)
+    store.getState().trimOlder()
+    expect(store.getState().messages.slice(0, KEPT_MESSAGES)).toEqual(trimmed)
+  })
+
+  test('a replay of a message let go is not put on top of the list (that would leave a gap), but its card counts', async () => {
+    const { store, fake } = await fullyLoaded()
+    store.getState().trimOlder()
+    const before = store.getState().messages
+    fake.push({ type: 'message.created', conversationId: 'conv_1', message: message('msg_10', 10, { type: 'payment_request', paymentRequest: card('pr_9', 'paid', 20) }) }, '601')
+    expect(store.getState().messages).toBe(before)
+    expect(store.getState().cards.pr_9?.status).toBe('paid')
+    // A new message still lands at the end.
+    fake.push({ type: 'message.created', conversationId: 'conv_1', message: message('msg_501', 501) }, '602')
+    expect(store.getState().messages.at(-1)?.id).toBe('msg_501')
+  })
 })
