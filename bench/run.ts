@@ -10,6 +10,7 @@ import { measureBrowser, type BrowserReport } from './browser'
 import * as config from './config'
 import { measureFanout, type FanoutReport } from './server-fanout'
 import { measureSizes, type SizeReport } from './sizes'
+import { measureStoreCost, type StoreCostReport } from './store-cost'
 import { launchChromium, startBenchStack } from './stack'
 import { median, percentile, round } from './stats'
 import { renderTable, ratioOf, type Row } from './table'
@@ -126,12 +127,26 @@ function fanoutRows(f: FanoutReport): Row[] {
   ]
 }
 
+function storeRows(s: StoreCostReport): Row[] {
+  const rows: Row[] = [{ metric: `STORE (one message.created event, median of runs of ${s.events})`, ours: '', unit: '' }]
+  for (const [loaded, micros] of Object.entries(s.trimmed)) {
+    rows.push({ metric: `${loaded} messages loaded → per event, at the bottom (trimOlder)`, ours: micros, unit: 'µs' })
+  }
+  for (const [loaded, micros] of Object.entries(s.untrimmed)) {
+    rows.push({ metric: `${loaded} messages loaded → per event, all kept (scrolled to the top)`, ours: micros, unit: 'µs' })
+  }
+  return rows
+}
+
 async function main() {
   ensureBuild()
   const t0 = performance.now()
   log('sizes…')
   const sizes = measureSizes(root)
   log(`  done in ${seconds(t0)}`)
+
+  log('store…')
+  const storeCost = await measureStoreCost()
 
   const t1 = performance.now()
   log('browser…')
@@ -151,7 +166,7 @@ async function main() {
   const fanout = await measureFanout(root)
   log(`  done in ${seconds(t2)}`)
 
-  const rows = [...sizeRows(sizes, browserReport), ...browserRows(browserReport), ...fanoutRows(fanout)]
+  const rows = [...sizeRows(sizes, browserReport), ...storeRows(storeCost), ...browserRows(browserReport), ...fanoutRows(fanout)]
   const totalSeconds = round((performance.now() - started) / 1000, 1)
   const cpu = cpus()
   const results = {
@@ -168,6 +183,7 @@ async function main() {
     config: { ...config },
     table: rows.filter((r) => r.unit !== '' || r.ours !== '').map((r) => ({ ...r, ratio: ratioOf(r) || undefined })),
     sizes: { ...sizes, fetchedByVisitor: fetchedSizes(sizes, browserReport) },
+    store: storeCost,
     browser: browserReport,
     fanout,
   }

@@ -1,7 +1,9 @@
 import type { Message } from '../protocol/types'
 import type { ChatMessage } from './types'
 
-export const toChatMessage = (message: Message): ChatMessage => ({ ...message, sendStatus: 'sent', sendError: null })
+// Object.assign, not spread: V8 gives `{ ...message, more }` a slow property layout here, which made
+// every scan of a long list (a lookup per event) some 30 times slower (see bench/store-cost.ts).
+export const toChatMessage = (message: Message): ChatMessage => Object.assign({}, message, { sendStatus: 'sent' as const, sendError: null })
 
 /**
  * Where `message` already is: the same id, or an entry with its clientId (the own copy shown while
