@@ -43,6 +43,8 @@ export interface LoadRun {
   longTaskMs: number
   blockingMs: number
   cls: number
+  lcp: number | null
+  lcpElement: string | null
   heap: number
   clickToComposer: number | null
   events: EventTiming[]
@@ -69,6 +71,8 @@ async function loadRun(browser: Browser, stack: BenchStack, widget: boolean, eve
       longTaskMs: bench.longTasks.reduce((sum, t) => sum + t.duration, 0),
       blockingMs: bench.longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
       cls: bench.cls,
+      lcp: bench.lcp ?? null,
+      lcpElement: bench.lcpElement ?? null,
       heap,
       clickToComposer: null,
       events: [],
@@ -133,7 +137,7 @@ async function longConversationRun(browser: Browser, stack: BenchStack, seed: { 
     await launcher(page).click()
     const paintedAt = await painted
     const dom = await page.evaluate(countShadowDom)
-    const scroll = await page.evaluate(scrollToTop, { stepPx: 120, maxSteps: 3_000, budgetMs: FRAME_BUDGET_MS })
+    const scroll = await page.evaluate(scrollToTop, { stepPx: 400, maxSteps: 3_000, budgetMs: FRAME_BUDGET_MS })
     const oldestShown = await page.evaluate((text) => (document.querySelector('paychat-widget')?.shadowRoot?.textContent ?? '').includes(text), seed.first.slice(0, 11))
     return {
       clickToPainted: paintedAt === null ? null : paintedAt - clickAt,

@@ -7,6 +7,9 @@ export interface BenchState {
   longTasks: { start: number; duration: number }[]
   cls: number
   shifts: number
+  /** The page's Largest Contentful Paint so far, and what it was. */
+  lcp?: number
+  lcpElement?: string
   hostEvents: [string, number][]
   tagAt?: number
   launcherInDomAt?: number

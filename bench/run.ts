@@ -90,6 +90,8 @@ function browserRows(b: BrowserReport): Row[] {
     { metric: 'host page long tasks during load (baseline: no script)', ours: med(b.withWidget, (r) => r.longTasks), peer: med(b.withoutWidget, (r) => r.longTasks), unit: 'count' },
     { metric: 'host page long-task time (baseline: no script)', ours: med(b.withWidget, (r) => r.longTaskMs), peer: med(b.withoutWidget, (r) => r.longTaskMs), unit: 'ms' },
     { metric: 'host page CLS (baseline: no script)', ours: med(b.withWidget, (r) => r.cls), peer: med(b.withoutWidget, (r) => r.cls), unit: 'score' },
+    { metric: 'host page LCP (baseline: no script)', ours: med(b.withWidget, (r) => r.lcp), peer: med(b.withoutWidget, (r) => r.lcp), unit: 'ms' },
+    { metric: 'host page LCP element (baseline: no script)', ours: b.withWidget[0]?.lcpElement ?? '?', peer: b.withoutWidget[0]?.lcpElement ?? '?', unit: '' },
     { metric: 'host page JS heap at idle, after GC (baseline: no script)', ours: mb(median(b.withWidget.map((r) => r.heap))), peer: mb(median(b.withoutWidget.map((r) => r.heap))), unit: 'MiB' },
     { metric: `${config.LONG_CONVERSATION}-msg conversation: click → newest painted`, ours: med(long, (r) => r.clickToPainted), unit: 'ms' },
     { metric: `${config.LONG_CONVERSATION}-msg conversation: script tag → newest painted`, ours: med(long, (r) => r.loadToPainted), unit: 'ms' },

@@ -63,6 +63,9 @@ function shopPage(apiBase: string, widget: boolean): string {
   new PerformanceObserver(function (list) {
     list.getEntries().forEach(function (e) { if (!e.hadRecentInput) { __bench.cls += e.value; __bench.shifts++ } });
   }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (e) { __bench.lcp = e.startTime; __bench.lcpElement = e.element ? e.element.localName : '?' });
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
   window.__afterPaint = function () {
     return new Promise(function (done) {
       requestAnimationFrame(function () {
