@@ -13,3 +13,22 @@ const MINOR_UNITS: Record<string, number> = {
 export function minorUnits(currency: string): number {
   return MINOR_UNITS[currency.toUpperCase()] ?? 2
 }
+
+/**
+ * The smallest amount a gateway charges in `currency`, in minor units: 10 for three-decimal currencies,
+ * whose networks settle to two decimals (so 1.235 BHD cannot be charged), else 1.
+ */
+export function amountStep(currency: string): number {
+  return minorUnits(currency) === 3 ? 10 : 1
+}
+
+/** A positive whole number of minor units the currency can be charged in. */
+export function isChargeableAmount(amount: number, currency: string): boolean {
+  return Number.isSafeInteger(amount) && amount > 0 && amount % amountStep(currency) === 0
+}
+
+/** A card brand's surcharge on `amount`: `basisPoints` / 100 percent, rounded half up to the currency's step. */
+export function surchargeFor(amount: number, currency: string, basisPoints: number): number {
+  const step = amountStep(currency)
+  return Math.floor((amount * basisPoints) / 10_000 / step + 0.5) * step
+}

@@ -69,6 +69,8 @@ export interface WhatsAppContact {
 
 /** One row of the operator's conversation list. */
 export interface ConversationSummary extends Conversation {
+  /** The operator who owns it (see transfer), null when unassigned. */
+  assignee: Operator | null
   /** `whatsapp` once a WhatsApp contact is linked (the web chat keeps working too). */
   channel: Channel
   whatsapp: WhatsAppContact | null
@@ -128,6 +130,10 @@ export interface RenderedTemplate {
 /** `POST /v1/operator/conversations/{id}/payment-requests` body. */
 export interface SharePaymentRequestBody {
   paymentPageId: string
+  /** `sale` when left out. */
+  transactionType?: TransactionType
+  /** How long each checkout session opened for it lives: 30 to 1440 minutes, 1440 (24 h) when left out. */
+  checkoutMinutes?: number
   /** On WhatsApp: send the card as this approved template, whose `/pay/{{1}}` URL button carries the pay link. */
   whatsapp?: Pick<SendTemplateBody, 'templateId' | 'parameters'>
 }
@@ -170,8 +176,11 @@ export interface MessagePage {
 }
 
 /**
- * pending --Pay Now--> checkout_open --> paid | failed | unknown
- * pending|checkout_open|failed --visitor Cancel--> declined; non-final --operator--> revoked; --time--> expired.
+ * pending --Pay Now--> checkout_open --> paid | failed | unknown | authorized | card_saved
+ * checkout_open --payer cancels the checkout page, nothing paid--> pending (Pay Now opens a fresh page).
+ * authorized --operator capture--> paid; --operator void--> voided.
+ * pending|checkout_open|failed --visitor Cancel--> declined (not once part of it is paid);
+ * non-final --operator--> revoked; --time--> expired.
  */
 export type PaymentRequestStatus =
   | 'pending'
@@ -182,11 +191,56 @@ export type PaymentRequestStatus =
   | 'declined'
   | 'revoked'
   | 'expired'
+  /** `authorize`: the amount is held on the card; the operator captures it or voids the hold. */
+  | 'authorized'
+  /** `authorize` hold released by the operator; nothing was charged. */
+  | 'voided'
+  /** `save_card`: the card was stored for later use; nothing was charged. */
+  | 'card_saved'
+
+/**
+ * What the operator asks for: `sale` charges now, `authorize` holds the amount for a later capture,
+ * `save_card` stores the card (a reusable token) and charges nothing.
+ */
+export type TransactionType = 'sale' | 'authorize' | 'save_card'
+
+/** One approved charge (or hold) towards a request, as the payer and operator may see it. */
+export interface Charge {
+  /** The processor's reference (`ch_…`). */
+  reference: string
+  /** `balance`: towards the card's price (several when split across cards); `extra`: a payment the payer added. */
+  kind: 'balance' | 'extra'
+  /** For `extra` payments, what it is for ("Deposit"). */
+  label: string | null
+  /** Charged amount, surcharge included. */
+  amount: Money
+  /** The card brand's surcharge inside `amount` (0 when none). */
+  surcharge: Money
+  /** `card` or `wallet`. */
+  method: 'card' | 'wallet'
+  cardBrand: string
+  last4: string
+  at: string
+}
+
+/** A recurring card once paid: the gateway charges the stored card every interval. */
+export interface Subscription {
+  id: string
+  status: 'active' | 'past_due' | 'canceled'
+  interval: BillingInterval
+  intervalCount: number
+  /** When the next renewal is charged. */
+  nextChargeAt: string
+  /** The latest renewal that failed, while `past_due`. */
+  lastFailure: PaymentFailure | null
+}
 
 export interface PaymentFailure {
-  /** `card_declined`, `processing_error`, ... */
+  /** `card_declined`, `insufficient_funds`, `expired_card`, `incorrect_cvc`, `authentication_failed`, `processing_error`, ... */
   code: string
   message: string
+  /** The processor's reference of the attempt, for support ("Contact us with reference …"). */
+  reference?: string
 }
 
 export interface PaymentReceipt {
@@ -209,7 +263,7 @@ export interface PaymentRequest {
   status: PaymentRequestStatus
   /** Set while the status is `failed` (and kept after a later success for history). */
   failure: PaymentFailure | null
-  /** Set once `paid`. */
+  /** Set once `paid` (or `authorized`, `card_saved`): the latest approved charge or the saved card. */
   receipt: PaymentReceipt | null
   createdAt: string
   updatedAt: string
@@ -217,6 +271,15 @@ export interface PaymentRequest {
   version: number
   /** When a pending card stops being payable. */
   expiresAt: string
+  transactionType: TransactionType
+  /** Paid so far towards `price` (less than it while a split payment is under way). */
+  amountPaid: Money
+  /** Approved charges, oldest first: parts of a split, and up to 3 extra payments. */
+  charges: Charge[]
+  /** Set once a recurring card is paid. */
+  subscription: Subscription | null
+  /** `save_card`: the stored card's reusable token reference (`pm_…`), brand and last 4. */
+  savedCard: { token: string; cardBrand: string; last4: string } | null
 }
 
 export interface PaymentPage {
@@ -281,7 +344,8 @@ export interface FilledCannedResponse {
   missing: string[]
 }
 
-export type GatewayProvider = 'stripe' | 'paypal' | 'razorpay' | 'authorize_net'
+/** `wallet` adds Pay with Wallet to the brand's checkout (modelled on Amazon Pay). */
+export type GatewayProvider = 'stripe' | 'paypal' | 'razorpay' | 'authorize_net' | 'wallet'
 
 /** A gateway as the API returns it: secrets are never echoed, only their last 4 characters. */
 export interface Gateway {
@@ -292,6 +356,8 @@ export interface Gateway {
   publicCredentials: Record<string, string>
   /** Secret field name -> a mask: `••••` plus the last 4 characters for secrets of 12 or more, e.g. `{ secretKey: "••••4xQ2" }`. */
   maskedSecrets: Record<string, string>
+  /** Surcharge per card brand in basis points (`{ amex: 300 }`), shown to the payer before paying. */
+  surcharges: Record<string, number>
   createdAt: string
 }
 
@@ -303,39 +369,131 @@ export interface CheckoutSessionLink {
 
 export type CheckoutSessionStatus = 'open' | 'complete' | 'expired'
 
+/** As hosted gateways say it: `payment` charges, `subscription` charges and renews, `setup` only saves a card. */
+export type CheckoutMode = 'payment' | 'subscription' | 'setup'
+
+export type CheckoutPaymentStatus = 'paid' | 'unpaid' | 'no_payment_required'
+
 /** What the hosted checkout page reads: `GET /v1/checkout/sessions/{id}`. */
 export interface CheckoutSessionView {
   id: string
   paymentRequestId: string
+  mode: CheckoutMode
   status: CheckoutSessionStatus
+  paymentStatus: CheckoutPaymentStatus
+  transactionType: TransactionType
   brand: { name: string; color: string }
   item: { title: string; description: string; price: Money; billing: Billing }
   paymentRequestStatus: PaymentRequestStatus
   failure: PaymentFailure | null
   receipt: PaymentReceipt | null
+  /** Paid towards the price so far, and what is left (the next card's default amount). */
+  amountPaid: Money
+  amountDue: Money
+  charges: Charge[]
+  /** How many more extra payments (a deposit, a fee) this session takes: 3 at most, once the price is paid. */
+  extraPaymentsLeft: number
+  /** Surcharge per card brand in basis points (`{ amex: 300 }` is 3 %), from the brand's gateway. */
+  surcharges: Record<string, number>
+  /** The brand offers Pay with Wallet (it has a gateway of provider `wallet`). */
+  wallet: boolean
+  subscription: Subscription | null
+  /** An extra authentication step waiting for the payer (3-D Secure), if any. */
+  challenge: CheckoutChallenge | null
   expiresAt: string
 }
 
-/** Body of `POST /v1/checkout/sessions/{id}/pay`. Card data goes only here, never to the widget. */
-export interface CheckoutPayBody {
-  name: string
-  /** Digits, spaces allowed. */
-  number: string
-  /** 1-12 */
-  expMonth: number
-  /** Four digits. */
-  expYear: number
-  cvc: string
+/** The bank's extra step (3-D Secure) for one attempt. Its card data is not kept: only brand and last 4. */
+export interface CheckoutChallenge {
+  id: string
+  cardBrand: string
+  last4: string
+  amount: Money
 }
 
-export type CheckoutOutcome = 'paid' | 'failed' | 'unknown'
+/**
+ * Body of `POST /v1/checkout/sessions/{id}/pay`. Card data goes only here, never to the widget.
+ * Either a card (`name`, `number`, `expMonth`, `expYear`, `cvc`) or `wallet` (a wallet sign-in's token).
+ */
+export interface CheckoutPayBody {
+  name?: string
+  /** Digits, spaces allowed. */
+  number?: string
+  /** 1-12 */
+  expMonth?: number
+  /** Four digits. */
+  expYear?: number
+  cvc?: string
+  /** Pay with the wallet signed in to (see `POST …/wallet/sign-in`) instead of a card. */
+  walletToken?: string
+  /** With `walletToken`: the address chosen in the wallet (its default when left out). */
+  shippingAddress?: ShippingAddress
+  /** Minor units of the price to pay with this card (split); the whole `amountDue` when left out. */
+  amount?: number
+  /** An extra payment once the price is paid: what it is for and how much. */
+  extra?: { label: string; amount: number }
+  /** The surcharge the payer approved, in minor units: required, and must match, when the brand carries one. */
+  approvedSurcharge?: number
+}
 
-/** Answer of `POST /v1/checkout/sessions/{id}/pay`. */
+/**
+ * `paid` also stands for an approved hold (`authorize`) or a saved card (`save_card`): read
+ * `paymentRequest.status`. `requires_action`: the bank asks for an extra step (`challenge`).
+ */
+export type CheckoutOutcome = 'paid' | 'failed' | 'unknown' | 'requires_action'
+
+/** Answer of `POST /v1/checkout/sessions/{id}/pay` and of a challenge's completion. */
 export interface CheckoutPayResult {
   outcome: CheckoutOutcome
   /** Human sentence the page shows. */
   message: string
   paymentRequest: PaymentRequest
+  /** The approved charge, when this call made one. */
+  charge: Charge | null
+  /** Set with `requires_action`. */
+  challenge: CheckoutChallenge | null
+}
+
+/** `POST /v1/checkout/sessions/{id}/wallet/sign-in` answer: what the wallet supplies. */
+export interface WalletSignIn {
+  walletToken: string
+  name: string
+  email: string
+  /** The wallet's default address, then every address it holds. */
+  shippingAddress: ShippingAddress
+  addresses: ShippingAddress[]
+  /** The wallet's stored card: only brand and last 4. */
+  card: { cardBrand: string; last4: string }
+}
+
+export interface ShippingAddress {
+  line1: string
+  city: string
+  postalCode: string
+  country: string
+}
+
+/** Every attempt to pay, approved or not, as the operator's transaction history shows it. */
+export interface Transaction {
+  id: string
+  paymentRequestId: string
+  /** What the attempt was: a charge, a hold, a capture or void of a hold, a saved card, a renewal. */
+  type: 'sale' | 'authorize' | 'capture' | 'void' | 'save_card' | 'renewal'
+  result: 'approved' | 'declined' | 'failed' | 'unknown'
+  amount: Money
+  cardBrand: string | null
+  last4: string | null
+  /** The processor's reference, also for declines (what support asks for). */
+  reference: string
+  /** Decline or failure code (`insufficient_funds`, …). */
+  code: string | null
+  at: string
+}
+
+/** An operator who can own conversations (`POST /v1/operator/conversations/{id}/transfer`). */
+export interface Operator {
+  id: string
+  name: string
 }
 
 /** `POST /v1/conversations/{id}/handoff/whatsapp` answer. */
@@ -391,6 +549,10 @@ export interface ReplayIncompleteEvent {
 export type OperatorEvent =
   | ConversationEvent
   | { type: 'conversation.created'; conversationId: string; conversation: Conversation }
+  /** The conversation moved to another operator; its messages and transaction history go with it. */
+  | { type: 'conversation.transferred'; conversationId: string; assignee: Operator }
+  /** An attempt to pay was recorded (see `GET /v1/operator/conversations/{id}/transactions`). */
+  | { type: 'transaction.recorded'; conversationId: string; transaction: Transaction }
   /** WhatsApp reported progress (sent, delivered, read, failed) on a business message. */
   | { type: 'message.delivery_updated'; conversationId: string; messageId: string; delivery: MessageDelivery }
 

@@ -149,8 +149,10 @@ export function conversationSummaries(state: ServerState, brandId?: string): Con
       const messages = state.messages.get(c.id) ?? []
       const last = messages.at(-1)
       const whatsapp = whatsappContactOf(state, c.id)
+      const assignee = state.operators.get(state.assignments.get(c.id) ?? '')
       return {
         ...c,
+        assignee: assignee ? { ...assignee } : null,
         channel: whatsapp ? 'whatsapp' : 'web',
         whatsapp,
         visitorName: visitors.get(c.id)?.name ?? null,

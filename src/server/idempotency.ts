@@ -19,6 +19,8 @@ export interface IdempotencyClaim<T> {
    * refused before doing anything, so doing it again is safe and gives the client a current answer.
    */
   complete(fingerprint: string, run: () => T): T
+  /** `complete` for a call that waits (a webhook, a gateway): the key stays claimed until it settles. */
+  completeAsync(fingerprint: string, run: () => Promise<T>): Promise<T>
   release(): void
 }
 
@@ -45,22 +47,29 @@ export class IdempotencyStore<T> {
     }
     this.inFlight.add(key)
     let held = true
+    const seen = (fingerprint: string) => {
+      const entry = this.remembered.get(key)
+      if (entry && entry.fingerprint !== fingerprint) {
+        throw new ApiFailure(
+          422,
+          'idempotency_mismatch',
+          'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+        )
+      }
+      return entry
+    }
+    const remember = (fingerprint: string, answer: T) => {
+      this.remembered.set(key, { fingerprint, answer, expiresAt: this.clock.now() + IDEMPOTENCY_TTL_MS })
+      return answer
+    }
     return {
       complete: (fingerprint, run) => {
-        const seen = this.remembered.get(key)
-        if (seen) {
-          if (seen.fingerprint !== fingerprint) {
-            throw new ApiFailure(
-              422,
-              'idempotency_mismatch',
-              'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
-            )
-          }
-          return seen.answer
-        }
-        const answer = run()
-        this.remembered.set(key, { fingerprint, answer, expiresAt: this.clock.now() + IDEMPOTENCY_TTL_MS })
-        return answer
+        const entry = seen(fingerprint)
+        return entry ? entry.answer : remember(fingerprint, run())
+      },
+      completeAsync: async (fingerprint, run) => {
+        const entry = seen(fingerprint)
+        return entry ? entry.answer : remember(fingerprint, await run())
       },
       release: () => {
         if (held) this.inFlight.delete(key)

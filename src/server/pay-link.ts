@@ -12,9 +12,13 @@ const CLOSED: Partial<Record<PaymentRequestRecord['status'], string>> = {
 
 const PAYABLE: PaymentRequestRecord['status'][] = ['pending', 'checkout_open', 'failed']
 
+/** Done on the checkout page, which says what was done: charged, held (or released), or the card saved. */
+const SHOWN_ON_PAGE: PaymentRequestRecord['status'][] = ['paid', 'authorized', 'voided', 'card_saved']
+
 /**
  * `GET /pay/<token>`, the link a WhatsApp button opens: to the card's open checkout session (made when
- * needed, so the link keeps working after a session expires), or to its last one once it is settled.
+ * needed, so the link keeps working after a session expires), or to its last one once it is settled
+ * there (the page shows the receipt, the hold or the saved card).
  */
 export function followPayLink(state: ServerState, token: string, origin: string): Response {
   sweepExpired(state)
@@ -23,7 +27,9 @@ export function followPayLink(state: ServerState, token: string, origin: string)
   if (PAYABLE.includes(record.status)) {
     return Response.redirect(ensureCheckoutSession(state, record, origin).checkoutUrl, 303)
   }
-  if (record.status === 'paid' && record.checkoutSessionId) return Response.redirect(`${origin}/checkout/${record.checkoutSessionId}`, 303)
+  if (SHOWN_ON_PAGE.includes(record.status) && record.checkoutSessionId) {
+    return Response.redirect(`${origin}/checkout/${record.checkoutSessionId}`, 303)
+  }
   return page(410, CLOSED[record.status] ?? 'This payment request can no longer be paid.')
 }
 

@@ -1,26 +1,23 @@
 import type {
-  CheckoutPayBody,
-  CheckoutPayResult,
+  CheckoutMode,
   CheckoutSessionLink,
-  CheckoutSessionView,
   Message,
   MessageDelivery,
   PaymentRequest,
   PaymentRequestStatus,
+  TransactionType,
 } from '../protocol/types'
 import { ApiFailure, invalidState, notFound } from './api-error'
 import { addMessage, conversationById } from './conversations'
-import { secretFingerprinter } from './idempotency'
 import { newId, newToken } from './ids'
 import { publicPaymentRequest } from './payment-view'
-import type { CheckoutSessionRecord, PaymentRequestRecord, ServerState, VisitorRecord } from './state'
-import { checkCard, outcomeFor } from './test-cards'
+import type { PaymentRequestRecord, ServerState, VisitorRecord } from './state'
 
-const HOUR = 3_600_000
+const MINUTE = 60_000
 /** How long a shared card stays payable. */
-export const PAYMENT_REQUEST_LIFETIME_MS = 24 * HOUR
-/** How long one checkout session (one page load's worth of paying) lives. */
-export const CHECKOUT_SESSION_LIFETIME_MS = HOUR / 2
+export const PAYMENT_REQUEST_LIFETIME_MS = 24 * 60 * MINUTE
+/** How long one checkout session lives unless the share says otherwise (30 to 1440 minutes). */
+export const DEFAULT_CHECKOUT_MINUTES = 24 * 60
 
 /** Statuses from which the visitor or operator can still stop the request, and time can expire it. */
 const OPEN: PaymentRequestStatus[] = ['pending', 'checkout_open', 'failed']
@@ -32,11 +29,12 @@ export function paymentRequestById(state: ServerState, id: string): PaymentReque
   return record
 }
 
-function transition(
+/** Moves the request (or only patches it, with its own status) and tells the conversation. */
+export function transition(
   state: ServerState,
   record: PaymentRequestRecord,
   status: PaymentRequestStatus,
-  patch: Partial<Pick<PaymentRequest, 'failure' | 'receipt'>> = {},
+  patch: Partial<Pick<PaymentRequest, 'failure' | 'receipt' | 'amountPaid' | 'charges' | 'subscription' | 'savedCard'>> = {},
 ): PaymentRequest {
   Object.assign(record, patch, { status, updatedAt: state.clock.iso(), version: record.version + 1 })
   const paymentRequest = publicPaymentRequest(record)
@@ -59,7 +57,12 @@ export function sweepExpired(state: ServerState): void {
 }
 
 /** A card checked against its page and conversation, not yet in the chat: see `postCard`. */
-export function prepareCard(state: ServerState, conversationId: string, paymentPageId: string): PaymentRequestRecord {
+export function prepareCard(
+  state: ServerState,
+  conversationId: string,
+  paymentPageId: string,
+  options: { transactionType?: TransactionType; checkoutMinutes?: number } = {},
+): PaymentRequestRecord {
   const conversation = conversationById(state, conversationId)
   const page = state.paymentPages.get(paymentPageId)
   if (!page) throw new ApiFailure(404, 'not_found', 'No payment page with that id.', 'paymentPageId')
@@ -84,10 +87,16 @@ export function prepareCard(state: ServerState, conversationId: string, paymentP
     updatedAt: now,
     version: 1,
     expiresAt: new Date(at + PAYMENT_REQUEST_LIFETIME_MS).toISOString(),
+    transactionType: options.transactionType ?? 'sale',
+    amountPaid: { amount: 0, currency: page.price.currency },
+    charges: [],
+    subscription: null,
+    savedCard: null,
     brandId: page.brandId,
     checkoutSessionId: null,
     lastCard: null,
     payLinkToken: newToken('pl'),
+    checkoutMinutes: options.checkoutMinutes ?? DEFAULT_CHECKOUT_MINUTES,
   }
 }
 
@@ -103,8 +112,13 @@ export function postCard(state: ServerState, record: PaymentRequestRecord, deliv
   }).message
 }
 
-export function shareCard(state: ServerState, conversationId: string, paymentPageId: string): PaymentRequest {
-  const record = prepareCard(state, conversationId, paymentPageId)
+export function shareCard(
+  state: ServerState,
+  conversationId: string,
+  paymentPageId: string,
+  options: Parameters<typeof prepareCard>[3] = {},
+): PaymentRequest {
+  const record = prepareCard(state, conversationId, paymentPageId, options)
   postCard(state, record)
   return publicPaymentRequest(record)
 }
@@ -140,8 +154,12 @@ export function ensureCheckoutSession(state: ServerState, record: PaymentRequest
     session = {
       id: newId('cs'),
       paymentRequestId: record.id,
+      mode: checkoutMode(record),
       status: 'open',
-      expiresAt: Math.min(state.clock.now() + CHECKOUT_SESSION_LIFETIME_MS, Date.parse(record.expiresAt)),
+      expiresAt: Math.min(state.clock.now() + record.checkoutMinutes * MINUTE, Date.parse(record.expiresAt)),
+      paidBefore: record.amountPaid.amount,
+      charged: 0,
+      extras: 0,
     }
     state.checkoutSessions.set(session.id, session)
     record.checkoutSessionId = session.id
@@ -154,10 +172,18 @@ export function ensureCheckoutSession(state: ServerState, record: PaymentRequest
   }
 }
 
-/** The visitor's Cancel; repeating it is harmless. */
+export function checkoutMode(record: PaymentRequest): CheckoutMode {
+  if (record.transactionType === 'save_card') return 'setup'
+  return record.billing.type === 'recurring' ? 'subscription' : 'payment'
+}
+
+/** The visitor's Cancel; repeating it is harmless. Once part is paid, only the operator can stop it. */
 export function declineRequest(state: ServerState, record: PaymentRequestRecord): PaymentRequest {
   if (record.status === 'declined') return publicPaymentRequest(record)
   if (!OPEN.includes(record.status)) throw invalidState('payment request', record.status)
+  if (record.amountPaid.amount > 0) {
+    throw new ApiFailure(409, 'partially_paid', 'Part of this payment is already paid, so it cannot be cancelled here. Ask in the chat.')
+  }
   closeCheckout(state, record)
   return transition(state, record, 'declined')
 }
@@ -169,94 +195,8 @@ export function revokeRequest(state: ServerState, record: PaymentRequestRecord):
   return transition(state, record, 'revoked')
 }
 
-function closeCheckout(state: ServerState, record: PaymentRequestRecord): void {
+export function closeCheckout(state: ServerState, record: PaymentRequestRecord): void {
   const session = record.checkoutSessionId ? state.checkoutSessions.get(record.checkoutSessionId) : undefined
   if (session?.status === 'open') session.status = 'expired'
 }
 
-function checkoutSession(state: ServerState, id: string): { session: CheckoutSessionRecord; record: PaymentRequestRecord } {
-  sweepExpired(state)
-  const session = state.checkoutSessions.get(id)
-  const record = session && state.paymentRequests.get(session.paymentRequestId)
-  if (!session || !record) throw notFound('checkout session')
-  return { session, record }
-}
-
-export function checkoutView(state: ServerState, id: string): CheckoutSessionView {
-  const { session, record } = checkoutSession(state, id)
-  const brand = state.brands.get(record.brandId)!
-  return {
-    id: session.id,
-    paymentRequestId: record.id,
-    status: session.status,
-    brand: { name: brand.name, color: brand.color },
-    item: { title: record.title, description: record.description, price: record.price, billing: record.billing },
-    paymentRequestStatus: record.status,
-    failure: record.failure,
-    receipt: record.receipt,
-    expiresAt: new Date(session.expiresAt).toISOString(),
-  }
-}
-
-/** The simulated gateway charge. Keeps only the card's brand and last 4 digits. */
-export function payCheckout(state: ServerState, id: string, body: CheckoutPayBody): CheckoutPayResult {
-  const { session, record } = checkoutSession(state, id)
-  if (!['checkout_open', 'failed'].includes(record.status)) {
-    throw new ApiFailure(409, 'invalid_state', `This payment is no longer payable: it is ${record.status.replace('_', ' ')}.`)
-  }
-  if (session.status !== 'open') {
-    throw new ApiFailure(422, 'checkout_expired', 'This checkout page has expired. Go back to the chat and press Pay now again.')
-  }
-  const card = checkCard(body, new Date(state.clock.now()))
-  const { outcome, failure } = outcomeFor(card.digits)
-  let paymentRequest: PaymentRequest
-  if (outcome === 'paid') {
-    session.status = 'complete'
-    paymentRequest = transition(state, record, 'paid', {
-      receipt: { cardBrand: card.brand, last4: card.last4, reference: newId('ch'), paidAt: state.clock.iso() },
-    })
-    return { outcome, message: 'Payment successful.', paymentRequest }
-  }
-  if (outcome === 'unknown') session.status = 'complete'
-  record.lastCard = { cardBrand: card.brand, last4: card.last4 }
-  paymentRequest = transition(state, record, outcome, { failure })
-  return { outcome, message: failure!.message, paymentRequest }
-}
-
-/** Keyed, so the card numbers behind remembered pay keys are not kept in any form that can be reversed. */
-const cardFingerprint = secretFingerprinter()
-
-/**
- * `pay` with an Idempotency-Key: a retry after a timeout gets the first outcome back instead of being
- * charged again (or told 409 without learning how the first try ended). The key is claimed before the
- * body is read, so a duplicate sent while the first body is still arriving is 409
- * `idempotency_in_progress`. Keys belong to their checkout session, the page's only credential, so one
- * page cannot block or probe another's. The same key with other card details is 422; the CVC is left
- * out of that comparison because it may not be kept in any form once the charge is made.
- */
-export async function payCheckoutOnce(
-  state: ServerState,
-  id: string,
-  idempotencyKey: string,
-  readCard: () => Promise<CheckoutPayBody>,
-): Promise<CheckoutPayResult> {
-  const claim = state.idempotency.pay.begin(`${id} ${idempotencyKey}`)
-  try {
-    const body = await readCard()
-    const fingerprint = await cardFingerprint([body.name, body.number.replace(/\D/g, ''), body.expMonth, body.expYear])
-    return claim.complete(fingerprint, () => payCheckout(state, id, body))
-  } finally {
-    claim.release()
-  }
-}
-
-/** Reconciliation of an `unknown` charge (a mock control: the gateway finally answers). */
-export function settleUnknown(state: ServerState, record: PaymentRequestRecord, outcome: 'paid' | 'failed'): PaymentRequest {
-  if (record.status !== 'unknown') throw invalidState('payment request', record.status)
-  if (outcome === 'failed') {
-    return transition(state, record, 'failed', { failure: { code: 'card_declined', message: 'The payment did not go through.' } })
-  }
-  return transition(state, record, 'paid', {
-    receipt: { ...record.lastCard!, reference: newId('ch'), paidAt: state.clock.iso() },
-  })
-}

@@ -1,12 +1,22 @@
 import { z } from 'zod'
+import { amountStep, isChargeableAmount } from '../i18n/currency'
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max)
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code in upper case, e.g. "USD"')
 
-export const money = z.object({
-  amount: z.number().int('must be an integer in minor units (cents)').positive().max(100_000_000_00),
-  currency,
-})
+export const money = z
+  .object({
+    amount: z.number().int('must be an integer in minor units (cents)').positive().max(100_000_000_00),
+    currency,
+  })
+  // Three-decimal currencies (BHD, KWD…) settle to two decimals: 1.235 BHD cannot be charged.
+  .refine((m) => isChargeableAmount(m.amount, m.currency), {
+    path: ['amount'],
+    error: (issue) => {
+      const m = issue.input as { currency: string }
+      return `must be a multiple of ${amountStep(m.currency)} minor units in ${m.currency}`
+    },
+  })
 
 export const billing = z.discriminatedUnion('type', [
   z.object({ type: z.literal('one_time') }),
@@ -82,6 +92,9 @@ const templateParameters = z.union([z.array(z.string().max(1024)).max(50), z.rec
 
 export const sharePaymentRequest = z.object({
   paymentPageId: trimmed(100),
+  transactionType: z.enum(['sale', 'authorize', 'save_card']).default('sale'),
+  /** How long each checkout session opened for the card lives. */
+  checkoutMinutes: z.number().int().min(30).max(1440).optional(),
   /** On WhatsApp: send the card as this template (its URL button carries the pay link). */
   whatsapp: z.object({ templateId: z.string().trim().min(1), parameters: templateParameters.optional() }).optional(),
 })
@@ -97,25 +110,56 @@ const credentials = {
     keySecret: trimmed(200),
   }),
   authorize_net: z.object({ apiLoginId: trimmed(25), transactionKey: z.string().regex(/^\w{16}$/, 'must be 16 characters') }),
+  wallet: z.object({ merchantId: trimmed(100), privateKey: trimmed(500) }),
 }
 
 /** Which credential fields are secrets: masked in every answer. */
-export const SECRET_FIELDS = new Set(['secretKey', 'clientSecret', 'keySecret', 'transactionKey'])
+export const SECRET_FIELDS = new Set(['secretKey', 'clientSecret', 'keySecret', 'transactionKey', 'privateKey'])
+
+/** Basis points per card brand: `{ amex: 300 }` is 3 %; 10 % at most, as card network rules cap it lower still. */
+const surcharges = z.partialRecord(z.enum(['visa', 'mastercard', 'amex', 'jcb']), z.number().int().min(0).max(1000)).default({})
+
+const gatewayOf = <P extends keyof typeof credentials>(provider: P) =>
+  z.object({ brandId: trimmed(100), provider: z.literal(provider), credentials: credentials[provider], surcharges })
 
 export const gateway = z.discriminatedUnion('provider', [
-  z.object({ brandId: trimmed(100), provider: z.literal('stripe'), credentials: credentials.stripe }),
-  z.object({ brandId: trimmed(100), provider: z.literal('paypal'), credentials: credentials.paypal }),
-  z.object({ brandId: trimmed(100), provider: z.literal('razorpay'), credentials: credentials.razorpay }),
-  z.object({ brandId: trimmed(100), provider: z.literal('authorize_net'), credentials: credentials.authorize_net }),
+  gatewayOf('stripe'),
+  gatewayOf('paypal'),
+  gatewayOf('razorpay'),
+  gatewayOf('authorize_net'),
+  gatewayOf('wallet'),
 ])
 
-export const checkoutPay = z.object({
-  name: trimmed(100),
-  number: z.string().max(30),
-  expMonth: z.number().int().min(1).max(12),
-  expYear: z.number().int().min(2000).max(2100),
-  cvc: z.string().max(4),
+const shippingAddress = z.object({
+  line1: trimmed(200),
+  city: trimmed(100),
+  postalCode: z.string().trim().max(20),
+  country: z.string().regex(/^[A-Z]{2}$/),
 })
+
+/** A card, or a wallet token; amounts are checked against the session by the gateway itself. */
+export const checkoutPay = z.object({
+  name: trimmed(100).optional(),
+  number: z.string().max(30).optional(),
+  expMonth: z.number().int().min(1).max(12).optional(),
+  expYear: z.number().int().min(2000).max(2100).optional(),
+  cvc: z.string().max(4).optional(),
+  walletToken: z.string().min(1).max(100).optional(),
+  shippingAddress: shippingAddress.optional(),
+  amount: z.number().int().positive().max(100_000_000_00).optional(),
+  extra: z.object({ label: trimmed(100), amount: z.number().int().positive().max(100_000_000_00) }).optional(),
+  approvedSurcharge: z.number().int().min(0).max(100_000_000_00).optional(),
+})
+
+export const challengeResult = z.object({ result: z.enum(['pass', 'fail']) })
+
+export const walletSignIn = z.object({ email: z.email().max(200), password: z.string().max(200) })
+
+export const cancelCheckout = z.object({ reason: z.enum(['payer', 'timeout']).default('payer') })
+
+export const transfer = z.object({ operatorId: trimmed(100) })
+
+export const renewalOutcome = z.object({ outcome: z.enum(['approved', 'declined']) })
 
 export const clockAdvance = z.object({ advanceMs: z.number().int().min(0).max(366 * 24 * 3_600_000) })
 

@@ -1,4 +1,5 @@
-import type { Brand, MessageTemplate, PaymentPage } from '../protocol/types'
+import type { Brand, MessageTemplate, Operator, PaymentPage } from '../protocol/types'
+import type { GatewayRecord } from './state'
 
 /** The demo brands. Both embed from any origin so the README's snippet works on any test page. */
 export const seedBrands: Brand[] = [
@@ -69,7 +70,54 @@ export const seedPaymentPages: PaymentPage[] = [
     price: { amount: 2800, currency: 'JPY' },
     billing: { type: 'recurring', interval: 'month', intervalCount: 1 },
   },
+  {
+    id: 'pp_bahrain_gift_box',
+    brandId: 'brand_acme',
+    title: 'Gift box, Manama delivery',
+    description: 'Three single-origin bags in a gift box, delivered in Bahrain.',
+    // Three decimals: 18.250 BHD. Networks settle to two, so amounts end in 0.
+    price: { amount: 18250, currency: 'BHD' },
+    billing: { type: 'one_time' },
+  },
 ]
+
+/** The operators of the demo, who can hand conversations to each other. */
+export const seedOperators: Operator[] = [
+  { id: 'op_ana', name: 'Ana' },
+  { id: 'op_kenji', name: 'Kenji' },
+  { id: 'op_lucia', name: 'Lucía' },
+]
+
+/**
+ * A card gateway per brand (Acme Coffee's charges 3 % on American Express) and a wallet for Acme
+ * Coffee, so the demo's checkout shows surcharges and Pay with Wallet without any setup.
+ */
+export function seedGateways(createdAt: string): GatewayRecord[] {
+  const card = (brandId: string, surcharges: Record<string, number>): GatewayRecord => ({
+    id: `gw_${brandId}_card`,
+    brandId,
+    provider: 'stripe',
+    publicCredentials: { publishableKey: 'pk_test_paychat_demo' },
+    maskedSecrets: { secretKey: '••••demo' },
+    secrets: { secretKey: 'sk_test_paychat_demo' },
+    surcharges,
+    createdAt,
+  })
+  return [
+    card('brand_acme', { amex: 300 }),
+    card('brand_sakura', {}),
+    {
+      id: 'gw_brand_acme_wallet',
+      brandId: 'brand_acme',
+      provider: 'wallet',
+      publicCredentials: { merchantId: 'WALLET-DEMO-ACME' },
+      maskedSecrets: { privateKey: '••••demo' },
+      secrets: { privateKey: 'wallet_private_demo' },
+      surcharges: {},
+      createdAt,
+    },
+  ]
+}
 
 /**
  * Approved templates the demo starts with, so a new operator can reach a customer whose window has
@@ -109,6 +157,22 @@ export function seedTemplates(publicUrl: string, createdAt: string): MessageTemp
           example: { body_text_named_params: [{ param_name: 'first_name', example: 'Ada' }, { param_name: 'product', example: 'House blend' }] },
         },
         { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Talk to us' }] },
+      ],
+    },
+    {
+      ...base,
+      id: 'tpl_payment_failed',
+      // A subscription renewal that failed is sent with this when the customer is on WhatsApp.
+      name: 'payment_failed',
+      category: 'UTILITY',
+      parameterFormat: 'POSITIONAL',
+      components: [
+        {
+          type: 'BODY',
+          text: 'Hi {{1}}, the renewal payment of {{2}} for {{3}} did not go through. Reply to this message and we will help you update your card.',
+          example: { body_text: [['Ada', '$36.00', 'Coffee club subscription']] },
+        },
+        { type: 'FOOTER', text: 'Acme Coffee' },
       ],
     },
   ]

@@ -3,6 +3,7 @@ import type {
   CannedResponse,
   CheckoutPayResult,
   CheckoutSessionLink,
+  CheckoutMode,
   CheckoutSessionStatus,
   Credits,
   DeliveryStatus,
@@ -10,14 +11,17 @@ import type {
   Gateway,
   Message,
   MessageTemplate,
+  Operator,
   PaymentPage,
   PaymentRequest,
+  Transaction,
 } from '../protocol/types'
 import { createClock, type Clock } from './clock'
 import { EventHub } from './event-hub'
+import { createGatewayState, type GatewayState } from './gateway/gateway-state'
 import { IdempotencyStore } from './idempotency'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit'
-import { seedBrands, seedPaymentPages, seedTemplates } from './seed'
+import { seedBrands, seedGateways, seedOperators, seedPaymentPages, seedTemplates } from './seed'
 import type { Pricing } from './whatsapp/cloud-api'
 import type { CloudApiSendRequest } from './whatsapp/cloud-api-request'
 import { seedCredits } from './whatsapp/credits'
@@ -41,13 +45,23 @@ export interface PaymentRequestRecord extends PaymentRequest {
   lastCard: { cardBrand: string; last4: string } | null
   /** The secret of its `/pay/<token>` link (sent on WhatsApp), which opens a checkout session. */
   payLinkToken: string
+  /** How long each checkout session opened for it lives. */
+  checkoutMinutes: number
 }
 
+/** The gateway's checkout session: what it has charged is known here first, before any webhook lands. */
 export interface CheckoutSessionRecord {
   id: string
   paymentRequestId: string
+  mode: CheckoutMode
   status: CheckoutSessionStatus
   expiresAt: number
+  /** Minor units of the price already paid when the session opened (earlier parts of a split). */
+  paidBefore: number
+  /** Minor units of the price this session has charged (surcharges and extras not counted). */
+  charged: number
+  /** Extra payments made in this session. */
+  extras: number
 }
 
 export interface GatewayRecord extends Gateway {
@@ -102,6 +116,8 @@ export interface WhatsAppSettings {
 }
 
 export interface ServerStateOptions {
+  /** Secret the simulated gateway signs its webhooks with (default `whsec_paychat_demo`). */
+  gatewayWebhookSecret?: string
   /** Webhook secrets (default: the demo values documented in the README). */
   whatsapp?: Partial<WhatsAppSettings>
   /** Bearer token of the operator API (default `op_demo`). */
@@ -130,6 +146,13 @@ export interface ServerState {
   gateways: Map<string, GatewayRecord>
   paymentRequests: Map<string, PaymentRequestRecord>
   checkoutSessions: Map<string, CheckoutSessionRecord>
+  /** The simulated gateway's own records: webhook secrets, challenges, wallets, subscriptions. */
+  gateway: GatewayState
+  /** Every attempt to pay, by conversation, oldest first: it stays with the conversation when it moves. */
+  transactions: Map<string, Transaction[]>
+  operators: Map<string, Operator>
+  /** Conversation id -> the operator id who owns it. */
+  assignments: Map<string, string>
   /** Answers given per `Idempotency-Key`: Pay now (by visitor) and paying on the hosted page (by checkout session). */
   readonly idempotency: { checkout: IdempotencyStore<CheckoutSessionLink>; pay: IdempotencyStore<CheckoutPayResult> }
   readonly rateLimits: RateLimiter
@@ -162,6 +185,10 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     gateways: new Map(),
     paymentRequests: new Map(),
     checkoutSessions: new Map(),
+    gateway: createGatewayState(options.gatewayWebhookSecret ?? 'whsec_paychat_demo'),
+    transactions: new Map(),
+    operators: new Map(),
+    assignments: new Map(),
     idempotency: { checkout: new IdempotencyStore(clock), pay: new IdempotencyStore(clock) },
     rateLimits: createRateLimiter(options.rateLimits, clock),
     whatsapp: {
@@ -193,6 +220,8 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
         state.gateways,
         state.paymentRequests,
         state.checkoutSessions,
+        state.transactions,
+        state.assignments,
         state.whatsappContacts,
         state.handoffCodes,
         state.whatsappSeen,
@@ -205,6 +234,9 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
       state.credits = seedCredits()
       state.brands = new Map(seedBrands.map((b) => [b.id, structuredClone(b)]))
       state.paymentPages = new Map(seedPaymentPages.map((p) => [p.id, structuredClone(p)]))
+      state.gateways = new Map(seedGateways(state.clock.iso()).map((g) => [g.id, g]))
+      state.operators = new Map(seedOperators.map((o) => [o.id, { ...o }]))
+      state.gateway = createGatewayState(options.gatewayWebhookSecret ?? 'whsec_paychat_demo')
       for (const template of seedTemplates(options.publicUrl ?? 'http://localhost:8787', state.clock.iso())) {
         state.templates.set(template.id, template)
       }

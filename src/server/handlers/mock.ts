@@ -1,6 +1,9 @@
 import type { HttpHandler } from 'msw'
 import { json, readBody } from '../http'
-import { paymentRequestById, settleUnknown, sweepExpired } from '../payments'
+import { activeSecrets, rotateWebhookSecret } from '../gateway/gateway-state'
+import { settleUnknown } from '../gateway/holds'
+import { publicSubscription, runRenewals } from '../gateway/subscriptions'
+import { paymentRequestById, sweepExpired } from '../payments'
 import { route } from '../route'
 import * as schema from '../schemas'
 import type { ServerState } from '../state'
@@ -21,6 +24,8 @@ export function mockHandlers(state: ServerState): HttpHandler[] {
     route('post', '/v1/mock/clock', async ({ request }) => {
       state.clock.advance((await readBody(request, schema.clockAdvance)).advanceMs)
       sweepExpired(state)
+      // The gateway charges the renewals the clock passed, and says so by webhook, before this answers.
+      await runRenewals(state)
       return clock()
     }),
     route('post', '/v1/mock/whatsapp/inbound', async ({ request }) => {
@@ -41,5 +46,16 @@ export function mockHandlers(state: ServerState): HttpHandler[] {
       const { outcome } = await readBody(request, schema.settle)
       return settleUnknown(state, paymentRequestById(state, params.id!), outcome)
     }),
+    // How the subscription's next renewals end (the card on file is approved until told otherwise).
+    route('post', '/v1/mock/subscriptions/:id/renewal-outcome', async ({ request, params }) => {
+      const { outcome } = await readBody(request, schema.renewalOutcome)
+      const subscription = state.gateway.subscriptions.get(params.id!)
+      if (!subscription) throw notFound('subscription')
+      subscription.renewalOutcome = outcome
+      return publicSubscription(subscription)
+    }),
+    // The merchant rolls its webhook secret: the old one is still signed with and accepted for 24 h.
+    route('post', '/v1/mock/gateway/rotate-secret', () => ({ secret: rotateWebhookSecret(state.gateway, state.clock.now()) })),
+    route('get', '/v1/mock/gateway/webhook-secrets', () => ({ secrets: activeSecrets(state.gateway, state.clock.now()) })),
   ]
 }

@@ -4,7 +4,10 @@ import { ApiFailure, notFound } from '../api-error'
 import { addMessage, conversationById, conversationSummaries, listMessages } from '../conversations'
 import { json, parse, readBody } from '../http'
 import { newId } from '../ids'
+import { settleHold } from '../gateway/holds'
 import { paymentRequestById, postCard, prepareCard, revokeRequest, shareCard, sweepExpired } from '../payments'
+import { transactionsOf } from '../transactions'
+import { transferConversation } from '../transfer'
 import { publicPaymentRequest } from '../payment-view'
 import { cardRequest } from '../whatsapp/card-message'
 import { operatorRoutes } from '../route'
@@ -93,6 +96,7 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
         publicCredentials: Object.fromEntries(entries.filter(([k]) => !schema.SECRET_FIELDS.has(k))),
         maskedSecrets: Object.fromEntries(entries.filter(([k]) => schema.SECRET_FIELDS.has(k)).map(([k, v]) => [k, maskSecret(v)])),
         secrets: Object.fromEntries(entries.filter(([k]) => schema.SECRET_FIELDS.has(k))),
+        surcharges: input.surcharges,
         createdAt: state.clock.iso(),
       }
       state.gateways.set(record.id, record)
@@ -100,17 +104,26 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
     }),
 
     operatorRoute('post', '/conversations/:id/payment-requests', async ({ request, params }) => {
-      const { paymentPageId, whatsapp } = await readBody(request, schema.sharePaymentRequest)
+      const { paymentPageId, whatsapp, ...options } = await readBody(request, schema.sharePaymentRequest)
       const conversation = conversationById(state, params.id!)
+      const page = state.paymentPages.get(paymentPageId)
+      if (page?.billing.type === 'recurring' && options.transactionType === 'authorize') {
+        throw new ApiFailure(
+          422,
+          'transaction_type_not_allowed',
+          'A recurring payment page cannot be authorized for a later capture: share it as a sale, or save the card.',
+          'transactionType',
+        )
+      }
       const contact = contactRecordOf(state, conversation.id)
       if (!contact) {
         if (whatsapp) {
           throw new ApiFailure(422, 'not_on_whatsapp', 'This conversation is not on WhatsApp: share the card without a template.', 'whatsapp')
         }
-        return json(shareCard(state, conversation.id, paymentPageId), 201)
+        return json(shareCard(state, conversation.id, paymentPageId, options), 201)
       }
       // On WhatsApp the card goes out as a Pay button (or a template); it is posted only if WhatsApp takes it.
-      const record = prepareCard(state, conversation.id, paymentPageId)
+      const record = prepareCard(state, conversation.id, paymentPageId, options)
       const send = cardRequest(state, contact, record, new URL(request.url).origin, whatsapp)
       relayToWhatsApp(state, contact, send, (delivery) => postCard(state, record, delivery))
       return json(publicPaymentRequest(record), 201)
@@ -119,6 +132,23 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
     operatorRoute('post', '/payment-requests/:id/revoke', ({ params }) =>
       revokeRequest(state, paymentRequestById(state, params.id!)),
     ),
+
+    // An `authorize` card's hold: charged now, or released.
+    operatorRoute('post', '/payment-requests/:id/capture', ({ params }) =>
+      settleHold(state, paymentRequestById(state, params.id!), 'capture'),
+    ),
+    operatorRoute('post', '/payment-requests/:id/void', ({ params }) => settleHold(state, paymentRequestById(state, params.id!), 'void')),
+
+    operatorRoute('get', '/conversations/:id/transactions', ({ params }) => ({
+      transactions: transactionsOf(state, conversationById(state, params.id!).id),
+    })),
+
+    operatorRoute('get', '/operators', () => ({ operators: [...state.operators.values()] })),
+
+    operatorRoute('post', '/conversations/:id/transfer', async ({ request, params }) => {
+      const { operatorId } = await readBody(request, schema.transfer)
+      return transferConversation(state, conversationById(state, params.id!).id, operatorId)
+    }),
   ]
 }
 

@@ -69,15 +69,26 @@ export function templateRequest(
   return { ...base(contact), type: 'template', template: { name: template.name, language: { code: template.language }, components } }
 }
 
-/** Inside the window a card goes as a free call-to-action button that opens its checkout. */
+/**
+ * Inside the window a card goes as a free call-to-action button that opens its checkout. It says what
+ * the page will do, as the card in the web chat does: a hold is not a charge, and saving a card charges nothing.
+ */
 export function payButtonRequest(contact: WhatsAppContactRecord, card: PaymentRequest, amount: string, url: string): CloudApiSendRequest {
+  const { text, button } = {
+    sale: { text: `${card.title}: ${amount}. Tap the button to pay on our secure checkout page.`, button: 'Pay now' },
+    authorize: {
+      text: `${card.title}: ${amount}, held on your card until we confirm your order. Tap the button to authorize it on our secure checkout page.`,
+      button: 'Pay now',
+    },
+    save_card: { text: `${card.title}: save your card on our secure checkout page. Nothing is charged now.`, button: 'Save card' },
+  }[card.transactionType]
   return {
     ...base(contact),
     type: 'interactive',
     interactive: {
       type: 'cta_url',
-      body: { text: `${card.title}: ${amount}. Tap the button to pay on our secure checkout page.` },
-      action: { name: 'cta_url', parameters: { display_text: 'Pay now', url } },
+      body: { text },
+      action: { name: 'cta_url', parameters: { display_text: button, url } },
     },
   }
 }

@@ -60,15 +60,30 @@ const VISITOR: Record<string, VisitorCase> = {
 /** Open to anyone: starting a session needs only the (public) widget key. */
 const PUBLIC = ['POST /v1/sessions']
 
-/** The unguessable id in the path is the permission (hosted checkout page, WhatsApp pay link). */
-const CAPABILITY: Record<string, string> = {
-  'GET /v1/checkout/sessions/:id': '/v1/checkout/sessions/cs_guess',
-  'POST /v1/checkout/sessions/:id/pay': '/v1/checkout/sessions/cs_guess/pay',
-  'GET /pay/:token': '/pay/pl_guess',
+/**
+ * The unguessable id in the path is the permission (hosted checkout page, WhatsApp pay link), each
+ * with a body the route would take, so only the id decides the answer.
+ */
+const CAPABILITY: Record<string, { path: string; body?: unknown }> = {
+  'GET /v1/checkout/sessions/:id': { path: '/v1/checkout/sessions/cs_guess' },
+  'POST /v1/checkout/sessions/:id/pay': { path: '/v1/checkout/sessions/cs_guess/pay', body: card('4242 4242 4242 4242') },
+  'POST /v1/checkout/sessions/:id/challenges/:challengeId': {
+    path: '/v1/checkout/sessions/cs_guess/challenges/chl_guess',
+    body: { result: 'pass' },
+  },
+  'POST /v1/checkout/sessions/:id/wallet/sign-in': {
+    path: '/v1/checkout/sessions/cs_guess/wallet/sign-in',
+    body: { email: 'ada@example.com', password: 'secret' },
+  },
+  'POST /v1/checkout/sessions/:id/cancel': { path: '/v1/checkout/sessions/cs_guess/cancel', body: { reason: 'payer' } },
+  'GET /pay/:token': { path: '/pay/pl_guess' },
 }
 
-/** Meta's webhook: a verify token for the handshake, a signature on each delivery. */
-const WEBHOOK = ['GET /v1/webhooks/whatsapp', 'POST /v1/webhooks/whatsapp']
+/**
+ * Signed webhooks: Meta's (a verify token for the handshake, a signature on each delivery) and the
+ * payment gateway's (`Paychat-Signature`, see gateway-webhook-signatures.test.ts).
+ */
+const WEBHOOK = ['GET /v1/webhooks/whatsapp', 'POST /v1/webhooks/whatsapp', 'POST /v1/webhooks/gateway']
 
 const OPERATOR = ALL_ROUTES.filter((route) => pathOf(route).startsWith('/v1/operator/'))
 const MOCK = ALL_ROUTES.filter((route) => pathOf(route).startsWith('/v1/mock/'))
@@ -180,8 +195,8 @@ describe('visitor routes', () => {
 })
 
 describe('routes opened by an id', () => {
-  test.each(Object.entries(CAPABILITY))('%s with an id nobody was given is 404', async (route, path) => {
-    const answer = await probe(methodOf(route), path, route.startsWith('POST') ? { body: card('4242 4242 4242 4242') } : {})
+  test.each(Object.entries(CAPABILITY))('%s with an id nobody was given is 404', async (route, { path, body }) => {
+    const answer = await probe(methodOf(route), path, body === undefined ? {} : { body })
     expect(answer.status).toBe(404)
   })
 })

@@ -78,9 +78,9 @@ describe('a shared card', () => {
 })
 
 describe('a checkout session', () => {
-  test('lives 30 minutes: then pay is 422 checkout_expired, and Pay now again gives a new session that pays', async () => {
+  test('shared with checkoutMinutes 30 lives 30 minutes: then pay is 422 checkout_expired, and Pay now again gives a new session that pays', async () => {
     const visitor = await startVisitor()
-    const { card: shared, link } = await openCheckout(visitor)
+    const { card: shared, link } = await openCheckout(visitor, undefined, { checkoutMinutes: 30 })
     expect(Date.parse(link.expiresAt) - Date.parse(shared.createdAt)).toBeGreaterThanOrEqual(30 * MINUTE)
     await advanceClock(30 * MINUTE)
 
@@ -96,9 +96,9 @@ describe('a checkout session', () => {
     expect((await pay(again.body.checkoutSessionId, card('4242 4242 4242 4242'))).body.outcome).toBe('paid')
   })
 
-  test('still pays at 29 minutes', async () => {
+  test('shared with checkoutMinutes 30 still pays at 29 minutes', async () => {
     const visitor = await startVisitor()
-    const { link } = await openCheckout(visitor)
+    const { link } = await openCheckout(visitor, undefined, { checkoutMinutes: 30 })
     await advanceClock(29 * MINUTE)
     expect((await pay(link.checkoutSessionId, card('4242 4242 4242 4242'))).body.outcome).toBe('paid')
   })

@@ -9,12 +9,16 @@ import type {
   MessagePage,
   PaymentRequest,
   SessionResponse,
+  SharePaymentRequestBody,
 } from '../../../src/protocol/types'
 import { EventLog } from '../../../src/server/event-hub'
 import { createHandlers, createServerState, type ServerState, type ServerStateOptions } from '../../../src/server/index'
 import { closeAllStreams, openEventStream } from './event-stream'
 
 export const BASE = 'http://paychat.test'
+
+/** How the operator shares a card: a sale with 24 h checkout sessions unless told otherwise. */
+export type ShareOptions = Pick<SharePaymentRequestBody, 'transactionType' | 'checkoutMinutes'>
 export const OPERATOR_TOKEN = 'op_demo'
 
 /**
@@ -80,9 +84,10 @@ export function apiAt(base: string) {
   }
 
   /** The operator shares a payment page as a card in the conversation. */
-  async function share(conversationId: string, pageId = 'pp_house_blend'): Promise<PaymentRequest> {
+  async function share(conversationId: string, pageId = 'pp_house_blend', options: ShareOptions = {}): Promise<PaymentRequest> {
     const answer = await asOperator<PaymentRequest>('POST', `/v1/operator/conversations/${conversationId}/payment-requests`, {
       paymentPageId: pageId,
+      ...options,
     })
     expect(answer.status, answer.text).toBe(201)
     return answer.body
@@ -96,8 +101,8 @@ export function apiAt(base: string) {
     })
 
   /** A checkout session the visitor opened on a freshly shared card. */
-  async function openCheckout(visitor: { token: string; conversationId: string }, pageId?: string) {
-    const card = await share(visitor.conversationId, pageId)
+  async function openCheckout(visitor: { token: string; conversationId: string }, pageId?: string, options: ShareOptions = {}) {
+    const card = await share(visitor.conversationId, pageId, options)
     const link = await checkout(visitor.token, card.id)
     expect(link.status, link.text).toBe(200)
     return { card, link: link.body }

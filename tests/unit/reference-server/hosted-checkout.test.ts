@@ -28,12 +28,23 @@ describe('GET /v1/checkout/sessions/{id}', () => {
     expect(answer.body).toEqual({
       id: link.checkoutSessionId,
       paymentRequestId: shared.id,
+      mode: 'subscription',
       status: 'open',
+      paymentStatus: 'unpaid',
+      transactionType: 'sale',
       brand: { name: 'Acme Coffee', color: '#7a3e1d' },
       item: { title: shared.title, description: shared.description, price: shared.price, billing: shared.billing },
       paymentRequestStatus: 'checkout_open',
       failure: null,
       receipt: null,
+      amountPaid: { amount: 0, currency: 'USD' },
+      amountDue: shared.price,
+      charges: [],
+      extraPaymentsLeft: 0,
+      surcharges: { amex: 300 },
+      wallet: true,
+      subscription: null,
+      challenge: null,
       expiresAt: link.expiresAt,
     })
   })
@@ -93,14 +104,15 @@ describe('POST /v1/checkout/sessions/{id}/pay', () => {
     expect((await pay(link.checkoutSessionId, card('4242 4242 4242 4242'))).status).toBe(409)
   })
 
+  // Acme Coffee's gateway charges 3 % on amex: 73.5 cents of $24.50, rounded half up, approved by the payer.
   test.each([
-    ['mastercard', '5555 5555 5555 4444', '123'],
-    ['amex', '3782 822463 10005', '1234'],
-    ['jcb', '3530 1113 3330 0000', '123'],
-  ])('any other valid number pays and keeps its brand: %s', async (brand, number, cvc) => {
+    ['mastercard', '5555 5555 5555 4444', '123', 0],
+    ['amex', '3782 822463 10005', '1234', 74],
+    ['jcb', '3530 1113 3330 0000', '123', 0],
+  ])('any other valid number pays and keeps its brand: %s', async (brand, number, cvc, approvedSurcharge) => {
     const visitor = await startVisitor()
     const { link } = await openCheckout(visitor)
-    const answer = await pay(link.checkoutSessionId, card(number, { cvc }))
+    const answer = await pay(link.checkoutSessionId, card(number, { cvc, approvedSurcharge }))
     expect(answer.body).toMatchObject({ outcome: 'paid', paymentRequest: { receipt: { cardBrand: brand } } })
   })
 
@@ -166,7 +178,8 @@ describe('POST /v1/checkout/sessions/{id}/pay', () => {
     const visitor = await startVisitor()
     for (const number of numbers) {
       const { card: shared, link } = await openCheckout(visitor)
-      answers.push((await pay(link.checkoutSessionId, card(number, { cvc: number.startsWith('37') ? '1234' : '123' }))).text)
+      const amex = number.startsWith('37')
+      answers.push((await pay(link.checkoutSessionId, card(number, amex ? { cvc: '1234', approvedSurcharge: 74 } : {}))).text)
       answers.push((await view(link.checkoutSessionId)).text, (await cardOf(visitor.token, shared.id)).text)
       answers.push((await checkout(visitor.token, shared.id)).text)
     }

@@ -40,7 +40,8 @@ describe('Pay now (POST /v1/payment-requests/{id}/checkout)', () => {
 
   test('a key is held for 24 h: the same answer until then, even once its session has expired', async () => {
     const visitor = await startVisitor()
-    const shared = await share(visitor.conversationId)
+    // A 30-minute session, so it ends well inside the key's 24 h.
+    const shared = await share(visitor.conversationId, undefined, { checkoutMinutes: 30 })
     const first = await checkout(visitor.token, shared.id, 'key-1')
     await advanceClock(31 * MINUTE)
     const replay = await checkout(visitor.token, shared.id, 'key-1')
@@ -128,6 +129,30 @@ describe('paying on the hosted page (POST /v1/checkout/sessions/{id}/pay with Id
     expect([first.body.outcome, retry.status]).toEqual(['unknown', 200])
     expect(retry.body).toEqual(first.body)
     expect((await cardOf(visitor.token, shared.id)).body.status).toBe('unknown')
+  })
+
+  test('a split part replays under its key; the same key for another amount is 422 and charges nothing', async () => {
+    const visitor = await startVisitor()
+    const { card: shared, link } = await openCheckout(visitor)
+    const part = await payWithKey(link.checkoutSessionId, 'pay-1', card(VISA, { amount: 1000 }))
+    expect(part.body.paymentRequest.amountPaid.amount).toBe(1000)
+    expect((await payWithKey(link.checkoutSessionId, 'pay-1', card(VISA, { amount: 1000 }))).body).toEqual(part.body)
+    const other = await payWithKey(link.checkoutSessionId, 'pay-1', card(VISA, { amount: 1200 }))
+    expect([other.status, other.error?.code]).toEqual([422, 'idempotency_mismatch'])
+    expect((await cardOf(visitor.token, shared.id)).body).toMatchObject({ amountPaid: { amount: 1000 }, charges: [part.body.charge] })
+  })
+
+  test.each<[string, CheckoutPayBody, CheckoutPayBody]>([
+    ['whole balance, then a part', card(VISA), card(VISA, { amount: 1000 })],
+    ['another approved surcharge', card('3782 822463 10005', { cvc: '1234', approvedSurcharge: 74 }), card('3782 822463 10005', { cvc: '1234', approvedSurcharge: 75 })],
+    ['another extra payment', card(VISA, { extra: { label: 'Deposit', amount: 500 } }), card(VISA, { extra: { label: 'Deposit', amount: 600 } })],
+    ['a wallet token instead of the card', card(VISA), { walletToken: 'wal_other' }],
+  ])('the same key with %s is 422 idempotency_mismatch', async (_case, first, second) => {
+    const visitor = await startVisitor()
+    const { link } = await openCheckout(visitor)
+    if (first.extra) expect((await payWithKey(link.checkoutSessionId, 'price', card(VISA))).body.outcome).toBe('paid')
+    expect((await payWithKey(link.checkoutSessionId, 'pay-1', first)).status).toBe(200)
+    expect((await payWithKey(link.checkoutSessionId, 'pay-1', second)).error?.code).toBe('idempotency_mismatch')
   })
 
   test('a body refused as invalid is not remembered: the corrected card pays under the same key', async () => {

@@ -76,7 +76,7 @@ describe('payment pages', () => {
 
   test('list by brand', async () => {
     expect((await pages('?brandId=brand_sakura')).map((p) => p.id)).toEqual(['pp_matcha_set', 'pp_tea_of_the_month'])
-    expect(await pages()).toHaveLength(5)
+    expect(await pages()).toHaveLength(6)
   })
 
   test('create (201), update in part (200), delete (204)', async () => {
@@ -161,6 +161,9 @@ describe('payment pages', () => {
 })
 
 describe('gateways', () => {
+  /** The demo's own: a card gateway per brand and Acme Coffee's wallet, listed before any added one. */
+  const seeded = ['gw_brand_acme_card', 'gw_brand_sakura_card', 'gw_brand_acme_wallet'].map((id) => expect.objectContaining({ id }))
+
   const accepted: Array<[string, Record<string, string>, Record<string, string>, Record<string, string>]> = [
     [
       'stripe',
@@ -182,10 +185,11 @@ describe('gateways', () => {
       provider,
       publicCredentials,
       maskedSecrets,
+      surcharges: {},
       createdAt: expect.any(String),
     })
     const listed = await asOperator<{ gateways: Gateway[] }>('GET', '/v1/operator/gateways')
-    expect(listed.body.gateways).toEqual([created.body])
+    expect(listed.body.gateways).toEqual([...seeded, created.body])
 
     const secret = Object.entries(credentials).find(([name]) => name in maskedSecrets)![1]
     for (const text of [created.text, listed.text]) {
@@ -209,7 +213,7 @@ describe('gateways', () => {
     const answer = await asOperator('POST', '/v1/operator/gateways', { brandId: 'brand_acme', provider, credentials })
     expect(answer.status).toBe(400)
     expect(answer.error).toMatchObject({ code: 'validation_failed', field })
-    expect((await asOperator<{ gateways: Gateway[] }>('GET', '/v1/operator/gateways')).body.gateways).toEqual([])
+    expect((await asOperator<{ gateways: Gateway[] }>('GET', '/v1/operator/gateways')).body.gateways).toEqual(seeded)
   })
 
   test.each([

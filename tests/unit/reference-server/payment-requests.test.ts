@@ -13,6 +13,7 @@ import {
   openCheckout,
   pay,
   share,
+  type ShareOptions,
   startVisitor,
   useReferenceServer,
   visitorStream,
@@ -29,8 +30,8 @@ const settle = (id: string, outcome: string) => call<PaymentRequest>('POST', `/v
 
 /** A card of `visitor` brought to `status` through the API. */
 async function cardIn(visitor: Visitor, status: PaymentRequestStatus): Promise<PaymentRequest> {
-  const payWith = async (number: string) => {
-    const { card: shared, link } = await openCheckout(visitor)
+  const payWith = async (number: string, options: ShareOptions = {}) => {
+    const { card: shared, link } = await openCheckout(visitor, undefined, options)
     expect((await pay(link.checkoutSessionId, card(number))).status).toBe(200)
     return shared
   }
@@ -40,6 +41,13 @@ async function cardIn(visitor: Visitor, status: PaymentRequestStatus): Promise<P
     failed: () => payWith('4000 0000 0000 0002'),
     paid: () => payWith('4242 4242 4242 4242'),
     unknown: () => payWith('4000 0000 0000 0119'),
+    authorized: () => payWith('4242 4242 4242 4242', { transactionType: 'authorize' }),
+    voided: async () => {
+      const held = await payWith('4242 4242 4242 4242', { transactionType: 'authorize' })
+      expect((await asOperator('POST', `/v1/operator/payment-requests/${held.id}/void`)).status).toBe(200)
+      return held
+    },
+    card_saved: () => payWith('4242 4242 4242 4242', { transactionType: 'save_card' }),
     declined: async () => {
       const pending = await share(visitor.conversationId)
       expect((await decline(visitor, pending.id)).status).toBe(200)

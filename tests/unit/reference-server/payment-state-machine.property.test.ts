@@ -12,6 +12,10 @@ const ALLOWED: Record<PaymentRequestStatus, PaymentRequestStatus[]> = {
   checkout_open: ['paid', 'failed', 'unknown', 'declined', 'revoked', 'expired'],
   failed: ['checkout_open', 'paid', 'failed', 'unknown', 'declined', 'revoked', 'expired'],
   unknown: ['paid', 'failed'],
+  // Cards shared as `authorize` or `save_card` (this property shares sales only, so it never reaches these).
+  authorized: ['paid', 'voided'],
+  voided: [],
+  card_saved: [],
   paid: [],
   declined: [],
   revoked: [],

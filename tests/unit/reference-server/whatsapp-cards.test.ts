@@ -58,6 +58,23 @@ describe('a card shared in a WhatsApp conversation', () => {
     expect(again.headers.get('location')).toBe(location)
   })
 
+  test.each([
+    ['authorize', 'authorized', 'held on your card', 'Pay now'],
+    ['save_card', 'card_saved', 'Nothing is charged now.', 'Save card'],
+  ])('shared as %s, the button says what it does; done, the link then shows the page that says so (%s)', async (transactionType, status, says, button) => {
+    const { conversationId } = await handedOff()
+    const shared = await shareOnWhatsApp(conversationId, { transactionType })
+    const [sent] = await outbox()
+    expect(sent.request.interactive.body.text).toContain(says)
+    expect(sent.request.interactive.action.parameters.display_text).toBe(button)
+    const url = sent.request.interactive.action.parameters.url
+    const location = (await follow(url)).headers.get('location')!
+    expect((await pay(location.split('/').at(-1)!, card('4242424242424242'))).body.paymentRequest.status).toBe(status)
+    expect(shared.body.transactionType).toBe(transactionType)
+    const again = await follow(url)
+    expect([again.status, again.headers.get('location')]).toEqual([303, location])
+  })
+
   test('outside the window needs a template: without one it is 422 window_closed and no card is made', async () => {
     const { conversationId } = await handedOff()
     const before = (await messagesOf(conversationId)).length
@@ -133,7 +150,7 @@ describe('the pay link', () => {
 
   test('keeps working after a checkout session expires: a fresh one is opened', async () => {
     const { conversationId } = await handedOff()
-    await shareOnWhatsApp(conversationId)
+    await shareOnWhatsApp(conversationId, { checkoutMinutes: 30 })
     const [sent] = await outbox()
     const url = sent.request.interactive.action.parameters.url
     const first = (await follow(url)).headers.get('location')

@@ -1,20 +1,37 @@
-import type { CheckoutOutcome, PaymentFailure } from '../protocol/types'
-import { ApiFailure } from './api-error'
+import type { PaymentFailure } from '../../protocol/types'
+import { ApiFailure } from '../api-error'
 
-/** The simulated gateway's well-known numbers; any other valid number is approved. */
-const OUTCOMES: Record<string, { outcome: CheckoutOutcome; failure: PaymentFailure | null }> = {
-  '4000000000000002': {
-    outcome: 'failed',
-    failure: { code: 'card_declined', message: 'Your card was declined. Try another card.' },
-  },
+/** What the simulated issuer answers for a card, before any reference is given. */
+export type IssuerAnswer =
+  | { kind: 'approved' }
+  | { kind: 'declined'; failure: PaymentFailure }
+  | { kind: 'unknown'; failure: PaymentFailure }
+  /** The issuer wants the payer to authenticate (3-D Secure) before it decides. */
+  | { kind: 'challenge' }
+
+const declined = (code: string, message: string): IssuerAnswer => ({ kind: 'declined', failure: { code, message } })
+
+/** The simulated gateway's well-known numbers (Stripe's); any other valid number is approved. */
+const ANSWERS: Record<string, IssuerAnswer> = {
+  '4000000000000002': declined('card_declined', 'Your card was declined. Try another card.'),
+  '4000000000009995': declined('insufficient_funds', 'Your card has insufficient funds. Try another card.'),
+  '4000000000000069': declined('expired_card', 'Your card has expired. Try another card.'),
+  '4000000000000127': declined('incorrect_cvc', "Your card's security code is incorrect. Check it and try again."),
   '4000000000000119': {
-    outcome: 'unknown',
+    kind: 'unknown',
     failure: { code: 'processing_error', message: 'Do not resubmit: the payment status is unknown.' },
   },
+  '4000000000003220': { kind: 'challenge' },
 }
 
-export function outcomeFor(number: string) {
-  return OUTCOMES[number] ?? { outcome: 'paid' as const, failure: null }
+export function issuerAnswer(digits: string): IssuerAnswer {
+  return ANSWERS[digits] ?? { kind: 'approved' }
+}
+
+/** The bank's answer when the payer fails its extra step. */
+export const AUTHENTICATION_FAILED: PaymentFailure = {
+  code: 'authentication_failed',
+  message: 'We could not confirm this payment with your bank. Try again or use another card.',
 }
 
 export function luhnValid(digits: string): boolean {

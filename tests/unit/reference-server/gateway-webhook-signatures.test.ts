@@ -1,0 +1,213 @@
+import { describe, expect, test } from 'vitest'
+import type { Charge, PaymentRequest } from '../../../src/protocol/types'
+import type { GatewayEvent } from '../../../src/server/gateway/gateway-event'
+import { signatureHeader } from '../../../src/server/gateway/signature'
+import { hmacSha256Hex } from '../../../src/server/whatsapp/signature'
+import { CARDS, payExpecting, transactionsOf, visitorAtCheckout } from './checkout-calls'
+import { advanceClock, call, card, cardOf, HOUR, MINUTE, useReferenceServer } from './harness'
+
+// A clock that stands still on a whole second, so a timestamp's distance from it is exact.
+const NOW = Date.UTC(2026, 5, 15, 9, 0, 0)
+const state = useReferenceServer({ now: () => NOW, rateLimits: false })
+
+const nowSeconds = () => Math.floor(state.clock.now() / 1000)
+
+const secrets = async () => (await call<{ secrets: string[] }>('GET', '/v1/mock/gateway/webhook-secrets')).body.secrets
+
+const deliver = (raw: string, signature?: string) =>
+  call<{ received: boolean; duplicate: boolean }>('POST', '/v1/webhooks/gateway', {
+    body: raw,
+    headers: signature === undefined ? {} : { 'paychat-signature': signature },
+  })
+
+/** Signs `raw` as the gateway does, with `keys` (the current secret by default), `skew` seconds off the server clock. */
+async function signed(raw: string, { keys, skew = 0 }: { keys?: string[]; skew?: number } = {}) {
+  return signatureHeader(keys ?? [(await secrets())[0]!], raw, nowSeconds() + skew)
+}
+
+/** A `charge.succeeded` for the whole price of `request`, as the gateway would send it; a fresh event id unless given. */
+function chargeSucceeded(request: PaymentRequest, id = `evt_${crypto.randomUUID().replace(/-/g, '')}`): string {
+  const charge: Charge = {
+    reference: `ch_${id.slice(4, 28)}`,
+    kind: 'balance',
+    label: null,
+    amount: request.price,
+    surcharge: { amount: 0, currency: request.price.currency },
+    method: 'card',
+    cardBrand: 'visa',
+    last4: '4242',
+    at: state.clock.iso(),
+  }
+  const event: GatewayEvent = {
+    id,
+    type: 'charge.succeeded',
+    created: nowSeconds(),
+    data: { paymentRequestId: request.id, reference: charge.reference, amount: request.price, card: { cardBrand: 'visa', last4: '4242' }, charge },
+  }
+  return JSON.stringify(event)
+}
+
+/** A card on an open checkout page, and an event that would pay it. */
+async function openCard() {
+  const { visitor, card: request } = await visitorAtCheckout()
+  const raw = chargeSucceeded(request)
+  const statusNow = async () => (await cardOf(visitor.token, request.id)).body.status
+  return { visitor, request, raw, statusNow }
+}
+
+describe('a verified event moves the payment request', () => {
+  test('signed with the current secret: 200 received, and the request is paid with its transaction recorded', async () => {
+    const { visitor, raw, statusNow } = await openCard()
+    const answer = await deliver(raw, await signed(raw))
+    expect([answer.status, answer.body]).toEqual([200, { received: true, duplicate: false }])
+    expect(await statusNow()).toBe('paid')
+    expect(await transactionsOf(visitor.conversationId)).toMatchObject([{ type: 'sale', result: 'approved' }])
+  })
+
+  test('several v1 where only one matches is accepted, wherever the match stands', async () => {
+    for (const order of ['first', 'last']) {
+      const { raw, statusNow } = await openCard()
+      const right = (await signed(raw)).split(',')[1]!
+      const wrong = `v1=${'0'.repeat(64)}`
+      const header = [`t=${nowSeconds()}`, ...(order === 'first' ? [right, wrong] : [wrong, right])].join(',')
+      expect((await deliver(raw, header)).status, order).toBe(200)
+      expect(await statusNow()).toBe('paid')
+    }
+  })
+
+  test('an event for a request the server does not know is acknowledged and changes nothing', async () => {
+    const raw = chargeSucceeded({ id: 'pr_nobody', price: { amount: 100, currency: 'USD' } } as PaymentRequest)
+    expect((await deliver(raw, await signed(raw))).body).toEqual({ received: true, duplicate: false })
+  })
+})
+
+describe('the timestamp is within 5 minutes of the server clock, either way', () => {
+  test.each([-299, -300, 299, 300])('%i s off is accepted', async (skew) => {
+    const { raw, statusNow } = await openCard()
+    expect((await deliver(raw, await signed(raw, { skew }))).status).toBe(200)
+    expect(await statusNow()).toBe('paid')
+  })
+
+  test.each([-301, 301, -86_400])('%i s off is 400 timestamp_out_of_tolerance and changes nothing', async (skew) => {
+    const { raw, statusNow } = await openCard()
+    const answer = await deliver(raw, await signed(raw, { skew }))
+    expect([answer.status, answer.error?.code]).toEqual([400, 'timestamp_out_of_tolerance'])
+    expect(await statusNow()).toBe('checkout_open')
+  })
+})
+
+describe('a signature that does not match is refused: 400 signature_invalid, nothing changes', () => {
+  test('made with another secret', async () => {
+    const { raw, statusNow } = await openCard()
+    const answer = await deliver(raw, await signed(raw, { keys: ['whsec_guessed'] }))
+    expect([answer.status, answer.error?.code]).toEqual([400, 'signature_invalid'])
+    expect(await statusNow()).toBe('checkout_open')
+  })
+
+  test('of another body (the amount changed on the way)', async () => {
+    const { request, raw, statusNow } = await openCard()
+    const tampered = raw.replace(`"amount":${request.price.amount}`, '"amount":1')
+    expect(tampered).not.toBe(raw)
+    const answer = await deliver(tampered, await signed(raw))
+    expect([answer.status, answer.error?.code]).toEqual([400, 'signature_invalid'])
+    expect(await statusNow()).toBe('checkout_open')
+  })
+
+  test('over the body alone, without the timestamp (the signed payload is "t.body")', async () => {
+    const { raw, statusNow } = await openCard()
+    const bodyOnly = await hmacSha256Hex((await secrets())[0]!, raw)
+    const answer = await deliver(raw, `t=${nowSeconds()},v1=${bodyOnly}`)
+    expect([answer.status, answer.error?.code]).toEqual([400, 'signature_invalid'])
+    expect(await statusNow()).toBe('checkout_open')
+  })
+
+  test.each([
+    ['no header at all', () => undefined],
+    ['an empty header', () => ''],
+    ['garbage', () => 'sha256=abc'],
+    ['no timestamp', (valid: string) => valid.split(',').slice(1).join(',')],
+    ['no v1', () => `t=${nowSeconds()}`],
+    ['a timestamp that is not a number', (valid: string) => valid.replace(/^t=\d+/, 't=soon')],
+    ['a v1 that is not 64 hex characters', () => `t=${nowSeconds()},v1=xyz`],
+    ['the right signature under another scheme', (valid: string) => valid.replace('v1=', 'v0=')],
+  ])('a malformed header: %s', async (_case, header) => {
+    const { raw, statusNow } = await openCard()
+    const answer = await deliver(raw, header(await signed(raw)))
+    expect([answer.status, answer.error?.code]).toEqual([400, 'signature_invalid'])
+    expect(await statusNow()).toBe('checkout_open')
+  })
+
+  test('the browser cannot mark a request paid: it has no secret, and no other route takes an outcome', async () => {
+    const { visitor, request, raw, statusNow } = await openCard()
+    for (const header of [undefined, `t=${nowSeconds()},v1=${'a'.repeat(64)}`]) {
+      expect((await deliver(raw, header)).status).toBe(400)
+    }
+    const pageClaims = await call('POST', `/v1/payment-requests/${request.id}/outcome`, { token: visitor.token, body: { outcome: 'paid' } })
+    expect(pageClaims.status).toBe(404)
+    expect(await statusNow()).toBe('checkout_open')
+    expect(await transactionsOf(visitor.conversationId)).toEqual([])
+  })
+})
+
+describe('a signed body that is not an event is refused after the signature check', () => {
+  test.each([
+    ['not JSON', 'not json', 'invalid_json'],
+    ['an event of an unknown type', JSON.stringify({ id: 'evt_x', type: 'charge.refunded', created: 0, data: {} }), 'validation_failed'],
+  ])('%s is 400', async (_case, raw, code) => {
+    const answer = await deliver(raw, await signed(raw))
+    expect([answer.status, answer.error?.code]).toEqual([400, code])
+  })
+})
+
+describe('rotating the webhook secret', () => {
+  test('both the old and the new secret are accepted for 24 h, then only the new one', async () => {
+    const [old] = await secrets()
+    const rotated = await call<{ secret: string }>('POST', '/v1/mock/gateway/rotate-secret')
+    const fresh = rotated.body.secret
+    expect(fresh).toMatch(/^whsec_/)
+    expect(await secrets()).toEqual([fresh, old])
+
+    const accepted = async (key: string) => {
+      const { raw, statusNow } = await openCard()
+      const answer = await deliver(raw, await signed(raw, { keys: [key] }))
+      return answer.status === 200 && (await statusNow()) === 'paid'
+    }
+    expect([await accepted(old!), await accepted(fresh)]).toEqual([true, true])
+    await advanceClock(24 * HOUR - MINUTE)
+    expect([await accepted(old!), await accepted(fresh)]).toEqual([true, true])
+    await advanceClock(MINUTE)
+    expect([await accepted(old!), await accepted(fresh)]).toEqual([false, true])
+    expect(await secrets()).toEqual([fresh])
+  })
+
+  test('the gateway signs with both while rotating, so payments go on being taken', async () => {
+    await call('POST', '/v1/mock/gateway/rotate-secret')
+    const { sessionId } = await visitorAtCheckout()
+    await payExpecting(sessionId, card(CARDS.visa), 'paid')
+  })
+})
+
+describe('each event is processed once, by its id', () => {
+  test('a redelivery answers duplicate and records no second transaction nor charge', async () => {
+    const { visitor, request, raw } = await openCard()
+    const first = await deliver(raw, await signed(raw))
+    await advanceClock(MINUTE)
+    const again = await deliver(raw, await signed(raw))
+    expect([first.body.duplicate, again.status, again.body.duplicate]).toEqual([false, 200, true])
+
+    expect(await transactionsOf(visitor.conversationId)).toHaveLength(1)
+    const paid = (await cardOf(visitor.token, request.id)).body
+    expect(paid.charges).toHaveLength(1)
+    expect(paid.amountPaid).toEqual(request.price)
+  })
+
+  test('another event id with the same content is another event', async () => {
+    const { visitor, card: request } = await visitorAtCheckout()
+    const half = { ...request, price: { amount: 1000, currency: 'USD' } }
+    for (const raw of [chargeSucceeded(half), chargeSucceeded(half)]) {
+      const answer = await deliver(raw, await signed(raw))
+      expect(answer.body.duplicate, answer.text).toBe(false)
+    }
+    expect((await cardOf(visitor.token, request.id)).body.amountPaid.amount).toBe(2000)
+  })
+})
