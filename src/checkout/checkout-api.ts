@@ -1,4 +1,10 @@
-import type { ApiErrorBody, CheckoutPayBody, CheckoutPayResult, CheckoutSessionView } from '../protocol/types'
+import type {
+  ApiErrorBody,
+  CheckoutPayBody,
+  CheckoutPayResult,
+  CheckoutSessionView,
+  WalletSignIn,
+} from '../protocol/types'
 
 /** An error answer of the API, or a network failure (`status` 0, `code` `network_error`). */
 export class CheckoutApiError extends Error {
@@ -13,24 +19,36 @@ export class CheckoutApiError extends Error {
   }
 }
 
+/** Why the page gives up a checkout: the payer pressed Cancel, or left it untouched too long. */
+export type CancelReason = 'payer' | 'timeout'
+
 export interface CheckoutApi {
   getSession(sessionId: string): Promise<CheckoutSessionView>
   /** Card data goes here and nowhere else; the body is built and dropped inside this call. */
   pay(sessionId: string, body: CheckoutPayBody): Promise<CheckoutPayResult>
+  /** What the payer did on the bank's extra step (3-D Secure). */
+  completeChallenge(sessionId: string, challengeId: string, result: 'pass' | 'fail'): Promise<CheckoutPayResult>
+  walletSignIn(sessionId: string, credentials: { email: string; password: string }): Promise<WalletSignIn>
+  cancel(sessionId: string, reason: CancelReason): Promise<CheckoutSessionView>
 }
 
 /** `apiBase` is the API's origin, '' for the page's own (the reference server serves both). */
 export function createCheckoutApi(apiBase = ''): CheckoutApi {
   const url = (sessionId: string, suffix = '') =>
     `${apiBase}/v1/checkout/sessions/${encodeURIComponent(sessionId)}${suffix}`
+  const post = <T>(sessionId: string, suffix: string, body: unknown) =>
+    request<T>(url(sessionId, suffix), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
   return {
     getSession: (sessionId) => request<CheckoutSessionView>(url(sessionId), { method: 'GET' }),
-    pay: (sessionId, body) =>
-      request<CheckoutPayResult>(url(sessionId, '/pay'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+    pay: (sessionId, body) => post(sessionId, '/pay', body),
+    completeChallenge: (sessionId, challengeId, result) =>
+      post(sessionId, `/challenges/${encodeURIComponent(challengeId)}`, { result }),
+    walletSignIn: (sessionId, credentials) => post(sessionId, '/wallet/sign-in', credentials),
+    cancel: (sessionId, reason) => post(sessionId, '/cancel', { reason }),
   }
 }
 

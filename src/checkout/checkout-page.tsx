@@ -1,16 +1,31 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { CheckoutPayBody, CheckoutSessionView } from '../protocol/types'
-import { formatMoney } from '../i18n/money'
+import type {
+  CheckoutPayBody,
+  CheckoutPayResult,
+  CheckoutSessionView,
+  ShippingAddress,
+  WalletSignIn,
+} from '../protocol/types'
 import { safeAccent, textColorOn } from './accent'
-import { formFieldOf } from './card/pay-body'
-import { CardForm, type PayAttempt } from './card-form'
-import { CheckoutApiError, type CheckoutApi } from './checkout-api'
+import { ApprovedPanel } from './approved-panel'
+import { ChallengeStep } from './challenge-step'
+import { CheckoutApiError, type CancelReason, type CheckoutApi } from './checkout-api'
+import { ExtraPayments } from './extra-payments'
 import type { CheckoutHost } from './host'
-import { LOCALE } from './locale'
+import { useIdleTimeout } from './idle-timeout'
 import { OrderSummary } from './order-summary'
 import { OutcomePanel } from './outcome-panel'
-import { Receipt } from './receipt'
-import { screenFor, UNKNOWN_STATUS_MESSAGE, viewAfterPayment, type CheckoutScreen } from './screen'
+import { formFieldOf } from './pay-field'
+import { PayForm, type PayAttempt } from './pay-form'
+import {
+  cancelledMessage,
+  screenFor,
+  takesExtraPayment,
+  TIMED_OUT_MESSAGE,
+  viewAfterPayment,
+  type CheckoutScreen,
+} from './screen'
+import { WalletSignInForm } from './wallet-sign-in'
 
 interface CheckoutPageProps {
   /** From the URL; null when the link has no id. */
@@ -21,6 +36,12 @@ interface CheckoutPageProps {
 
 type Loaded = { kind: 'loading' } | { kind: 'unavailable'; message: string } | { kind: 'ready'; view: CheckoutSessionView }
 
+/** How the payer pays: a card, the wallet's sign-in, or the wallet signed in to (then fixed). */
+type Method =
+  | { kind: 'card' }
+  | { kind: 'wallet_sign_in' }
+  | { kind: 'wallet'; account: WalletSignIn; address: ShippingAddress }
+
 /** When a payment call broke off and the server could not be asked afterwards: paying again might pay twice. */
 const UNCONFIRMED: CheckoutScreen = {
   kind: 'closed',
@@ -28,10 +49,21 @@ const UNCONFIRMED: CheckoutScreen = {
   message: 'Do not pay again until the chat shows the result of this payment.',
 }
 
+const SETTLED: PayAttempt = { kind: 'settled' }
+
 export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
   const [notice, setNotice] = useState<string | null>(null)
+  const [declines, setDeclines] = useState(0)
   const [unconfirmed, setUnconfirmed] = useState(false)
+  const [method, setMethod] = useState<Method>({ kind: 'card' })
+  // Set once the page gave the checkout up: the server's view then says "expired", this says why.
+  const [ended, setEnded] = useState<CancelReason | null>(null)
+
+  const screen = loaded.kind !== 'ready' ? null : unconfirmed ? UNCONFIRMED : screenFor(loaded.view)
+  // Called before the early return (hooks keep their order); it only runs while a form is shown, in a
+  // render that got past that return, so `cancel` then sees the loaded view.
+  const touch = useIdleTimeout(host, !ended && screen?.kind === 'form', () => void cancel('timeout'))
 
   useEffect(() => {
     if (!sessionId) return setLoaded({ kind: 'unavailable', message: 'This checkout link is incomplete.' })
@@ -49,7 +81,7 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
     if (loaded.kind === 'ready') document.title = `${loaded.view.item.title} · ${loaded.view.brand.name}`
   }, [loaded])
 
-  if (loaded.kind !== 'ready' || !sessionId) {
+  if (loaded.kind !== 'ready' || !sessionId || !screen) {
     return (
       <main class="checkout checkout-plain">
         {loaded.kind === 'unavailable' ? (
@@ -67,21 +99,39 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
   const { view } = loaded
   const id = sessionId
 
+  /** Any answer that reached the server's decision: a payment, or the bank step's result. */
+  async function settle(result: CheckoutPayResult): Promise<PayAttempt> {
+    host.notifyOpener(result.paymentRequest.id)
+    // The session says more than the result (balance, charges, extra payments left, a bank step).
+    const fresh = await api.getSession(id).catch(() => viewAfterPayment(view, result))
+    setLoaded({ kind: 'ready', view: fresh })
+    if (result.outcome === 'failed') {
+      setNotice(result.message)
+      setDeclines((n) => n + 1)
+    }
+    return SETTLED
+  }
+
   async function pay(body: CheckoutPayBody): Promise<PayAttempt> {
     setNotice(null)
     try {
-      const result = await api.pay(id, body)
-      host.notifyOpener(result.paymentRequest.id)
-      setLoaded({ kind: 'ready', view: viewAfterPayment(view, result) })
-      if (result.outcome !== 'failed') return { kind: 'settled' }
-      setNotice(result.message)
-      return { kind: 'failed' }
+      return await settle(await api.pay(id, body))
     } catch (error) {
       if (!(error instanceof CheckoutApiError)) throw error
       const field = error.status === 400 ? formFieldOf(error.field) : null
       if (field) return { kind: 'field_error', field, message: error.message }
       await settleAfter(error)
-      return { kind: 'settled' }
+      return SETTLED
+    }
+  }
+
+  async function answerChallenge(challengeId: string, result: 'pass' | 'fail') {
+    setNotice(null)
+    try {
+      await settle(await api.completeChallenge(id, challengeId, result))
+    } catch (error) {
+      if (!(error instanceof CheckoutApiError)) throw error
+      await settleAfter(error)
     }
   }
 
@@ -97,39 +147,122 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
     }
     if (fresh.paymentRequestStatus !== view.paymentRequestStatus) host.notifyOpener(fresh.paymentRequestId)
     setLoaded({ kind: 'ready', view: fresh })
-    if (screenFor(fresh).kind === 'form') setNotice(error.message)
+    if (screenFor(fresh).kind === 'form' || takesExtraPayment(fresh)) setNotice(error.message)
   }
 
-  const screen = unconfirmed ? UNCONFIRMED : screenFor(view)
+  async function cancel(reason: CancelReason) {
+    try {
+      const fresh = await api.cancel(id, reason)
+      host.notifyOpener(fresh.paymentRequestId)
+      setLoaded({ kind: 'ready', view: fresh })
+      setEnded(reason)
+    } catch (error) {
+      // A page left alone gives up anyway: the session runs out on the server by itself.
+      if (reason === 'timeout') return setEnded(reason)
+      if (!(error instanceof CheckoutApiError)) throw error
+      await settleAfter(error)
+    }
+  }
+
+  async function signIn(credentials: { email: string; password: string }): Promise<string | null> {
+    try {
+      const account = await api.walletSignIn(id, credentials)
+      setMethod({ kind: 'wallet', account, address: account.shippingAddress })
+      return null
+    } catch (error) {
+      if (!(error instanceof CheckoutApiError)) throw error
+      return error.message
+    }
+  }
+
+  /** The way to pay the balance or an extra payment; `onCancel` is what Cancel means there. */
+  function paymentArea(extra: boolean, onCancel: () => void) {
+    if (method.kind === 'wallet_sign_in') return <WalletSignInForm onSignIn={signIn} onCancel={onCancel} />
+    const wallet =
+      method.kind === 'wallet'
+        ? {
+            account: method.account,
+            address: method.address,
+            onAddress: (address: ShippingAddress) => setMethod({ ...method, address }),
+          }
+        : null
+    return (
+      <PayForm
+        // A new charge means a new card for what is left: the form starts empty again.
+        key={view.charges.length}
+        view={view}
+        extra={extra}
+        wallet={wallet}
+        onChooseWallet={
+          view.wallet && method.kind === 'card' && view.mode !== 'setup' ? () => setMethod({ kind: 'wallet_sign_in' }) : null
+        }
+        notice={notice ?? (screen?.kind === 'form' ? screen.notice : null)}
+        declines={declines}
+        now={host.now}
+        onPay={pay}
+        onCancel={onCancel}
+      />
+    )
+  }
+
+  const challenge = !ended && !unconfirmed ? view.challenge : null
   const accent = safeAccent(view.brand.color)
-  const amount = formatMoney(view.item.price, LOCALE)
   return (
     // Custom properties set through the CSSOM, which a CSP without 'unsafe-inline' allows.
-    <div class="checkout" style={{ '--accent': accent, '--on-accent': textColorOn(accent) }}>
+    // Any input, click or key counts as the payer still being there (see useIdleTimeout).
+    <div
+      class="checkout"
+      style={{ '--accent': accent, '--on-accent': textColorOn(accent) }}
+      onInput={touch}
+      onKeyDown={touch}
+      onPointerDown={touch}
+      onClick={touch}
+    >
       <header class="brand-bar">
         <span class="brand-name">{view.brand.name}</span>
       </header>
       <main class="checkout-body">
         <OrderSummary view={view} />
-        {screen.kind === 'form' && (
-          <CardForm payLabel={`Pay ${amount}`} notice={notice ?? screen.notice} now={host.now} onPay={pay} />
+        {challenge && (
+          <ChallengeStep
+            challenge={challenge}
+            onAnswer={(result) => answerChallenge(challenge.id, result)}
+            onCancel={() => void cancel('payer')}
+          />
         )}
-        {screen.kind === 'paid' && (
-          <OutcomePanel tone="success" heading="Payment complete" onClose={host.close}>
-            {screen.receipt && <Receipt receipt={screen.receipt} price={view.item.price} />}
-            <p>The chat shows this payment too. You can close this window.</p>
-          </OutcomePanel>
-        )}
-        {screen.kind === 'unknown' && (
-          <OutcomePanel tone="warning" heading={UNKNOWN_STATUS_MESSAGE} onClose={host.close}>
-            <p>The bank has not confirmed this payment yet. The chat will show the result as soon as it is known.</p>
-          </OutcomePanel>
-        )}
-        {screen.kind === 'closed' && (
-          <OutcomePanel tone="neutral" heading={screen.title} onClose={host.close}>
-            <p>{screen.message}</p>
-          </OutcomePanel>
-        )}
+        {/* Hidden, not unmounted, during the bank's step: a failed step returns to the card as it was typed. */}
+        <div hidden={challenge !== null}>
+          {ended ? (
+            <OutcomePanel
+              tone="neutral"
+              heading={ended === 'timeout' ? TIMED_OUT_MESSAGE : cancelledMessage(view)}
+              onClose={host.close}
+            />
+          ) : (
+            <>
+              {screen.kind === 'form' && paymentArea(false, () => void cancel('payer'))}
+              {(screen.kind === 'paid' || screen.kind === 'authorized' || screen.kind === 'card_saved') && (
+                <ApprovedPanel view={view} kind={screen.kind} onClose={host.close}>
+                  {takesExtraPayment(view) && (
+                    <ExtraPayments left={view.extraPaymentsLeft}>
+                      {(close) => paymentArea(true, close)}
+                    </ExtraPayments>
+                  )}
+                </ApprovedPanel>
+              )}
+              {screen.kind === 'unknown' && (
+                <OutcomePanel tone="warning" heading={screen.message} onClose={host.close}>
+                  <p>The bank has not confirmed this payment yet. The chat will show the result as soon as it is known.</p>
+                </OutcomePanel>
+              )}
+              {screen.kind === 'closed' && (
+                <OutcomePanel tone="neutral" heading={screen.title} onClose={host.close}>
+                  <p>{screen.message}</p>
+                </OutcomePanel>
+              )}
+            </>
+          )}
+        </div>
       </main>
       <footer class="checkout-footer">Paychat test checkout: no real card is ever charged.</footer>
     </div>

@@ -7,6 +7,8 @@ export interface CheckoutHost {
   notifyOpener(paymentRequestId: string): void
   close(): void
   now(): Date
+  /** Calls `callback` once after `ms`; the returned function calls it off. Tests drive a fake clock. */
+  after(ms: number, callback: () => void): () => void
 }
 
 export const browserHost: CheckoutHost = {
@@ -16,4 +18,8 @@ export const browserHost: CheckoutHost = {
   },
   close: () => window.close(),
   now: () => new Date(),
+  after(ms, callback) {
+    const timer = setTimeout(callback, ms)
+    return () => clearTimeout(timer)
+  },
 }

@@ -16,18 +16,3 @@ export function toPayBody(values: CardValues): CheckoutPayBody | null {
   }
 }
 
-/** The form field a server 400 blames (`expMonth`/`expYear` live in the one Expiry field). */
-export function formFieldOf(serverField: string | undefined): keyof CardValues | null {
-  switch (serverField) {
-    case 'name':
-    case 'number':
-    case 'expiry':
-    case 'cvc':
-      return serverField
-    case 'expMonth':
-    case 'expYear':
-      return 'expiry'
-    default:
-      return null
-  }
-}

@@ -37,13 +37,13 @@ describe('the checkout summary', () => {
     expect(await payButton()).toHaveProperty('textContent', 'Pay $24.50')
   })
 
-  test('a subscription shows its recurrence and that it renews until cancelled', async () => {
+  test('a subscription shows its recurrence, that it renews until cancelled, and a Subscribe button', async () => {
     const { checkoutSessionId } = await openCheckout('Coffee club subscription')
     renderCheckout(checkoutSessionId)
 
     expect(await screen.findByText('every 2 months')).toBeTruthy()
     expect(screen.getByText(/renews automatically until you cancel/)).toBeTruthy()
-    expect((await payButton()).textContent).toBe('Pay $36.00')
+    expect((await payButton()).textContent).toBe('Subscribe $36.00 every 2 months')
   })
 
   test('the detected card brand is shown as the number is typed, grouped in fours', async () => {

@@ -5,6 +5,9 @@ import { behindThePage, openCheckout, useReferenceServer } from './reference-ser
 
 useReferenceServer()
 
+/** The technical-failure sentence, with the attempt's processor reference for support. */
+const UNKNOWN_WITH_REFERENCE = /^Do not resubmit: the payment status is unknown\. Contact us with reference ch_\w+\.$/
+
 function input(label: string) {
   return screen.getByLabelText<HTMLInputElement>(label)
 }
@@ -46,6 +49,7 @@ describe('after paying', () => {
     expect(input('Card number').value).toBe('4000 0000 0000 0002')
     expect(input('Expiry').value).toBe('12/34')
     expect(input('CVC').value).toBe('')
+    expect(document.activeElement).toBe(input('CVC'))
     expect((await payButton()).disabled).toBe(false)
     expect(host.notifyOpener).toHaveBeenCalledWith(paymentRequestId)
 
@@ -55,12 +59,12 @@ describe('after paying', () => {
     expect(host.notifyOpener).toHaveBeenCalledTimes(2)
   })
 
-  test('a processing error says not to resubmit and offers no way to pay again', async () => {
+  test('a processing error says not to resubmit, names the reference, and offers no way to pay again', async () => {
     const { checkoutSessionId, paymentRequestId } = await openCheckout()
     const host = renderCheckout(checkoutSessionId)
     await payWith('4000 0000 0000 0119')
 
-    expect(await screen.findByRole('heading', { name: 'Do not resubmit: the payment status is unknown.' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { name: UNKNOWN_WITH_REFERENCE })).toBeTruthy()
     expect(screen.queryByLabelText('Card number')).toBeNull()
     expect(screen.queryByRole('button', { name: /^Pay / })).toBeNull()
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Close'])
@@ -96,7 +100,7 @@ describe('opening a checkout that cannot take a payment shows its state and no f
     await behindThePage.pay(checkoutSessionId, '4000000000000119')
     renderCheckout(checkoutSessionId)
 
-    expect(await screen.findByRole('heading', { name: 'Do not resubmit: the payment status is unknown.' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { name: UNKNOWN_WITH_REFERENCE })).toBeTruthy()
     expect(screen.queryByLabelText('Card number')).toBeNull()
   })
 
@@ -110,7 +114,7 @@ describe('opening a checkout that cannot take a payment shows its state and no f
   })
 
   test('the checkout session ran out of time', async () => {
-    const { checkoutSessionId } = await openCheckout()
+    const { checkoutSessionId } = await openCheckout('House blend, 1 kg', 'wk_demo', { checkoutMinutes: 30 })
     await behindThePage.advanceClock(31 * 60_000)
     renderCheckout(checkoutSessionId)
 

@@ -5,6 +5,7 @@ import type {
   PaymentPage,
   PaymentRequest,
   SessionResponse,
+  SharePaymentRequestBody,
 } from '../../../src/protocol/types'
 import { createHandlers, createServerState, type ServerStateOptions } from '../../../src/server/index'
 
@@ -33,7 +34,14 @@ export interface OpenedCheckout {
   visitorToken: string
 }
 
-export async function openCheckout(pageTitle = 'House blend, 1 kg', widgetKey = 'wk_demo'): Promise<OpenedCheckout> {
+/** How the operator shares the card: `sale` and a 24 h checkout unless told otherwise. */
+export type ShareOptions = Pick<SharePaymentRequestBody, 'transactionType' | 'checkoutMinutes'>
+
+export async function openCheckout(
+  pageTitle = 'House blend, 1 kg',
+  widgetKey = 'wk_demo',
+  share: ShareOptions = {},
+): Promise<OpenedCheckout> {
   const session = await call<SessionResponse>('POST', '/v1/sessions', {}, { widgetKey })
   const visitor = { authorization: `Bearer ${session.session.token}`, 'content-type': 'application/json' }
   await call('POST', `/v1/conversations/${session.conversation.id}/messages`, visitor, {
@@ -52,7 +60,7 @@ export async function openCheckout(pageTitle = 'House blend, 1 kg', widgetKey = 
     'POST',
     `/v1/operator/conversations/${session.conversation.id}/payment-requests`,
     OPERATOR,
-    { paymentPageId: page.id },
+    { paymentPageId: page.id, ...share },
   )
 
   const link = await call<CheckoutSessionLink>('POST', `/v1/payment-requests/${request.id}/checkout`, {
@@ -64,6 +72,11 @@ export async function openCheckout(pageTitle = 'House blend, 1 kg', widgetKey = 
 
 /** What the operator and the mock controls can do to a request behind the page's back. */
 export const behindThePage = {
+  /** The request as the widget reads it. */
+  paymentRequest: (opened: OpenedCheckout) =>
+    call<PaymentRequest>('GET', `/v1/payment-requests/${opened.paymentRequestId}`, {
+      authorization: `Bearer ${opened.visitorToken}`,
+    }),
   revoke: (paymentRequestId: string) => call('POST', `/v1/operator/payment-requests/${paymentRequestId}/revoke`, OPERATOR),
   advanceClock: (advanceMs: number) => call('POST', '/v1/mock/clock', {}, { advanceMs }),
   pay: (checkoutSessionId: string, number: string) =>
@@ -84,4 +97,26 @@ async function call<T = unknown>(method: string, path: string, headers: Record<s
   })
   if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${await response.text()}`)
   return (await response.json()) as T
+}
+
+type Server = ReturnType<typeof setupServer>
+
+/** The JSON bodies of the POST calls whose path matches `path`, in the order the server got them. */
+export function recordBodies(server: Server, path: RegExp): { all(): Promise<unknown[]> } {
+  const bodies: Promise<unknown>[] = []
+  server.events.on('request:start', ({ request }) => {
+    if (request.method === 'POST' && path.test(new URL(request.url).pathname)) bodies.push(request.clone().json())
+  })
+  return { all: () => Promise.all(bodies) }
+}
+
+/** The JSON answers (2xx only) to the POST calls whose path matches `path`, in order. */
+export function recordAnswers<T>(server: Server, path: RegExp): { all(): Promise<T[]> } {
+  const answers: Promise<T>[] = []
+  server.events.on('response:mocked', ({ request, response }) => {
+    if (request.method === 'POST' && response.ok && path.test(new URL(request.url).pathname)) {
+      answers.push(response.clone().json() as Promise<T>)
+    }
+  })
+  return { all: () => Promise.all(answers) }
 }

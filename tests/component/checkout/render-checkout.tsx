@@ -5,11 +5,38 @@ import { CheckoutPage } from '../../../src/checkout/checkout-page'
 import type { CheckoutHost } from '../../../src/checkout/host'
 import { API } from './reference-server'
 
-/** The checkout page against the reference server, with a host whose close and opener hint are spies. */
+/**
+ * The checkout page against the reference server, with a host whose close and opener hint are spies
+ * and whose timers run only when the test moves them on (`advanceTimers`).
+ */
 export function renderCheckout(checkoutSessionId: string | null, now = () => new Date()) {
-  const host = { notifyOpener: vi.fn(), close: vi.fn(), now } satisfies CheckoutHost
+  let elapsed = 0
+  const timers = new Set<{ at: number; callback: () => void }>()
+  const host = {
+    notifyOpener: vi.fn(),
+    close: vi.fn(),
+    now,
+    after(ms: number, callback: () => void) {
+      const timer = { at: elapsed + ms, callback }
+      timers.add(timer)
+      return () => void timers.delete(timer)
+    },
+  } satisfies CheckoutHost
   render(<CheckoutPage sessionId={checkoutSessionId} api={createCheckoutApi(API)} host={host} />)
-  return host
+  return {
+    ...host,
+    /** How many timers the page has set and not yet seen run or called off. */
+    timersPending: () => timers.size,
+    /** Moves the page's timers on by `ms`, running the ones that fall due. */
+    advanceTimers(ms: number) {
+      elapsed += ms
+      for (const timer of [...timers]) {
+        if (timer.at > elapsed) continue
+        timers.delete(timer)
+        timer.callback()
+      }
+    },
+  }
 }
 
 export interface Card {
@@ -35,6 +62,12 @@ export async function fillCard(card: Card) {
   }
 }
 
+/** Types `value` into the field labelled `label` (waiting for it to appear). */
+export async function type(label: string, value: string) {
+  fireEvent.input(await screen.findByLabelText(label), { target: { value } })
+}
+
+/** The form's main button: Pay, Authorize, Subscribe or Save card. */
 export async function payButton(): Promise<HTMLButtonElement> {
-  return screen.findByRole<HTMLButtonElement>('button', { name: /^Pay / })
+  return screen.findByRole<HTMLButtonElement>('button', { name: /^(Pay|Authorize|Subscribe|Save card)\b(?! with)/ })
 }

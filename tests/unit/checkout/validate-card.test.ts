@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { cvcLength } from '../../../src/checkout/card/cvc'
-import { formFieldOf, toPayBody } from '../../../src/checkout/card/pay-body'
+import { toPayBody } from '../../../src/checkout/card/pay-body'
+import { formFieldOf } from '../../../src/checkout/pay-field'
 import { validateCard, type CardValues } from '../../../src/checkout/card/validate-card'
 
 const now = new Date(2030, 5, 15)
@@ -78,7 +79,10 @@ describe('formFieldOf maps the field a server 400 blames to the form field that 
     ['expMonth', 'expiry'],
     ['expYear', 'expiry'],
     ['cvc', 'cvc'],
-    ['amount', null],
+    ['amount', 'amount'],
+    ['extra.amount', 'amount'],
+    ['extra.label', 'label'],
+    ['approvedSurcharge', null],
     [undefined, null],
   ])('%s -> %s', (server, field) => {
     expect(formFieldOf(server)).toBe(field)
