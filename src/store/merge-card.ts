@@ -1,6 +1,7 @@
 import type { PaymentRequest, PaymentRequestStatus } from '../protocol/types'
 
-const FINAL: readonly PaymentRequestStatus[] = ['paid', 'declined', 'revoked', 'expired']
+/** Statuses nothing moves on from (`authorized` is not one: it is captured or voided). */
+const FINAL: readonly PaymentRequestStatus[] = ['paid', 'declined', 'revoked', 'expired', 'voided', 'card_saved']
 
 /**
  * Whether `incoming` is older than (or no news over) `current`. Answers, events and embedded message

@@ -1,7 +1,10 @@
 import type { PaymentRequest } from '../protocol/types'
 import { formatMoney, formatRecurrence } from '../i18n/money'
 import type { Locale, Translate } from '../i18n/translate'
-import { offersPayNow } from '../store/can-pay'
+import { offersCancel, offersPayNow } from '../store/can-pay'
+import { cardName } from './card-name'
+import { progressLine, subscriptionLine, transactionNote } from './card-notes'
+import { statusLine } from './status-line'
 
 export interface PaymentCardProps {
   request: PaymentRequest
@@ -17,15 +20,19 @@ export interface PaymentCardProps {
   onCancel(): void
 }
 
-const CARD_BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', jcb: 'JCB' }
-
 /** A card shows what the server says and offers only what that state allows. */
 export function PaymentCard(props: PaymentCardProps) {
   const { request, locale, t, busy } = props
   const titleId = `pc-card-${request.id}`
   const recurrence = formatRecurrence(request.billing, locale)
-  const payLabel = request.status === 'checkout_open' ? t('reopenCheckout') : t('payNow')
+  const payLabel =
+    request.status === 'checkout_open' ? t('reopenCheckout') : t(request.transactionType === 'save_card' ? 'saveCard' : 'payNow')
   const canPay = offersPayNow(request)
+  const note = canPay && transactionNote(request, t, locale)
+  const progress = progressLine(request, t, locale)
+  const renewal = subscriptionLine(request, t, locale)
+  const receipt = request.receipt
+  const charges = request.charges ?? []
 
   return (
     <article class={`pc-card pc-card-${request.status}`} aria-labelledby={titleId} aria-busy={busy}>
@@ -36,11 +43,25 @@ export function PaymentCard(props: PaymentCardProps) {
         <strong>{formatMoney(request.price, locale)}</strong>
         {recurrence && <span class="pc-card-recurrence"> · {recurrence}</span>}
       </p>
-      <p class="pc-card-status" role="status">
-        {statusLine(request, t, props.brandName)}
-      </p>
-      {request.status === 'paid' && request.receipt && (
-        <p class="pc-card-reference">{t('statusPaidReference', { reference: request.receipt.reference })}</p>
+      {note && <p class="pc-card-note">{note}</p>}
+      {/* One polite region for everything the server may change while the card sits in view. */}
+      <div role="status">
+        <p class="pc-card-status">{statusLine(request, t, props.brandName, locale)}</p>
+        {progress && <p class="pc-card-note">{progress}</p>}
+        {renewal && <p class="pc-card-note">{renewal}</p>}
+      </div>
+      {(request.status === 'paid' || request.status === 'authorized') && receipt && (
+        <p class="pc-card-reference">{t('statusPaidReference', { reference: receipt.reference })}</p>
+      )}
+      {/* Listed when the card's price alone does not tell what was taken: parts, extras, a surcharge. */}
+      {(charges.length > 1 || charges.some((c) => c.surcharge.amount)) && (
+        <ul class="pc-card-reference">
+          {charges.map((c) => (
+            <li key={c.reference}>
+              {c.label ?? t('payment')} · {formatMoney(c.amount, locale)} · {cardName(c, t)}
+            </li>
+          ))}
+        </ul>
       )}
       {props.error && (
         <p class="pc-card-error" role="alert">
@@ -60,37 +81,13 @@ export function PaymentCard(props: PaymentCardProps) {
           <button type="button" class="pc-button pc-primary" disabled={busy} onClick={props.onPay}>
             {payLabel}
           </button>
-          <button type="button" class="pc-button" disabled={busy} onClick={props.onCancel}>
-            {t('cancel')}
-          </button>
+          {offersCancel(request) && (
+            <button type="button" class="pc-button" disabled={busy} onClick={props.onCancel}>
+              {t('cancel')}
+            </button>
+          )}
         </div>
       )}
     </article>
   )
-}
-
-function statusLine(request: PaymentRequest, t: Translate, brandName: string): string {
-  switch (request.status) {
-    case 'pending':
-      return t('statusPending')
-    case 'checkout_open':
-      return t('statusCheckoutOpen')
-    case 'paid': {
-      const receipt = request.receipt
-      return t('statusPaid', {
-        brand: CARD_BRANDS[receipt?.cardBrand ?? ''] ?? t('anyCard'),
-        last4: receipt?.last4 ?? '····',
-      })
-    }
-    case 'failed':
-      return t('statusFailed', { reason: request.failure?.message ?? '' })
-    case 'unknown':
-      return t('statusUnknown')
-    case 'declined':
-      return t('statusDeclined')
-    case 'revoked':
-      return t('statusRevoked', { brand: brandName })
-    case 'expired':
-      return t('statusExpired')
-  }
 }

@@ -48,11 +48,13 @@ svg{width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .pc-card-amount strong{font-size:18px}
 .pc-card-recurrence{color:var(--pc-muted)}
 .pc-card-status{font-size:14px;font-weight:600}
-.pc-card-paid .pc-card-status{color:var(--pc-ok)}
+.pc-card-paid .pc-card-status,.pc-card-card_saved .pc-card-status{color:var(--pc-ok)}
 .pc-card-failed .pc-card-status,.pc-card-error{color:var(--pc-danger)}
 .pc-card-unknown .pc-card-status{color:#8a5300}
-.pc-card-declined,.pc-card-revoked,.pc-card-expired{background:var(--pc-soft)}
+.pc-card-declined,.pc-card-revoked,.pc-card-expired,.pc-card-voided{background:var(--pc-soft)}
+.pc-card-note{font-size:14px}
 .pc-card-reference{font-size:12px;color:var(--pc-muted)}
+ul.pc-card-reference{margin:0 0 6px;padding:0;list-style:none}
 .pc-card-actions{display:flex;gap:8px;margin-top:8px}
 @media (max-width:480px){:host{bottom:12px;right:12px}.pc-panel{position:fixed;inset:0;width:100vw;height:100dvh;border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.pc-launcher{transition:transform .15s}.pc-launcher:hover{transform:scale(1.06)}}

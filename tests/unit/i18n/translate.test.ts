@@ -36,21 +36,21 @@ describe('catalogs', () => {
   })
 
   test('the placeholder check sees placeholders at all', () => {
-    expect(placeholders(en.statusPaid)).toEqual(['brand', 'last4'])
+    expect(placeholders(en.partPaid)).toEqual(['paid', 'price'])
   })
 })
 
 describe('translator', () => {
   test('fills {placeholders} from params', () => {
     const t = translator('en')
-    expect(t('statusPaid', { brand: 'Visa', last4: '4242' })).toBe('Paid with Visa •••• 4242')
+    expect(t('statusPaid', { card: 'Visa •••• 4242' })).toBe('Paid with Visa •••• 4242')
     expect(t('statusRevoked', { brand: 'Acme Coffee' })).toBe('Withdrawn by Acme Coffee')
   })
 
   test('uses the catalog of its locale', () => {
     expect(translator('ja')('payNow')).toBe('今すぐ支払う')
     expect(translator('es')('statusRevoked', { brand: 'Acme' })).toBe('Retirado por Acme')
-    expect(translator('zh')('statusPaid', { brand: 'Visa', last4: '4242' })).toBe('已使用 Visa •••• 4242 支付')
+    expect(translator('zh')('statusPaid', { card: 'Visa •••• 4242' })).toBe('已使用 Visa •••• 4242 支付')
   })
 
   test('a key without placeholders comes back as written', () => {
@@ -59,13 +59,13 @@ describe('translator', () => {
 
   test('a missing param leaves its placeholder visible rather than "undefined"', () => {
     expect(translator('en')('statusRevoked')).toBe('Withdrawn by {brand}')
-    expect(translator('en')('statusPaid', { brand: 'Visa' })).toBe('Paid with Visa •••• {last4}')
+    expect(translator('en')('partPaid', { paid: '$30.00' })).toBe('$30.00 of {price} paid')
   })
 
   test('a param value is inserted literally, never expanded again', () => {
     const t = translator('en')
     expect(t('statusRevoked', { brand: '{brand} $& $1' })).toBe('Withdrawn by {brand} $& $1')
-    expect(t('statusPaid', { brand: '{last4}', last4: '4242' })).toBe('Paid with {last4} •••• 4242')
+    expect(t('partPaid', { paid: '{price}', price: '$100.00' })).toBe('{price} of $100.00 paid')
   })
 })
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { ConversationEvent, PaymentRequest } from '../../../src/protocol/types'
-import { applyEvent, mergeCard, offersPayNow, type EventSlice } from '../../../src/store/index'
+import { applyEvent, mergeCard, offersCancel, offersPayNow, type EventSlice } from '../../../src/store/index'
 import { anySnapshot, deliveries, FINAL, isFinal, messageAt, serverHistory, snapshot, status, STATUSES } from './arbitraries'
 
 /**
@@ -38,20 +38,43 @@ function run(list: readonly Delivery[]): PaymentRequest[] {
 const final = (list: readonly Delivery[]) => run(list).at(-1)!
 const newest = (cards: readonly PaymentRequest[]) => Math.max(...cards.map((c) => Date.parse(c.updatedAt)))
 
+/** Never Pay Now on a final, unknown or authorized card; never Cancel once part of it is paid. */
+function expectHonestButtons(card: PaymentRequest) {
+  if (isFinal(card.status) || card.status === 'unknown' || card.status === 'authorized') expect(offersPayNow(card)).toBe(false)
+  if (card.amountPaid.amount > 0) expect(offersCancel(card)).toBe(false)
+}
+
 /** Whether a newer status ever replaced a final one along the way. */
 const leftFinal = (states: readonly PaymentRequest[]) =>
   states.some((s, i) => i > 0 && isFinal(states[i - 1]!.status) && s !== states[i - 1])
 
 describe('one card, snapshots in any order (applyEvent + mergeCard)', () => {
-  test('offersPayNow: never for a final or unknown card, always for pending, checkout_open and failed', () => {
+  test('offersPayNow: never for a final, unknown or authorized card, always for pending, checkout_open and failed', () => {
     fc.assert(
       fc.property(status, (s) => {
-        expect(offersPayNow(snapshot(s, 0))).toBe(!isFinal(s) && s !== 'unknown')
+        expect(offersPayNow(snapshot(s, 0))).toBe(!isFinal(s) && s !== 'unknown' && s !== 'authorized')
       }),
     )
     // The unit table above and the design agree on which statuses are final.
-    expect(STATUSES.filter((s) => !offersPayNow({ status: s }))).toEqual(['paid', 'unknown', 'declined', 'revoked', 'expired'])
-    expect(FINAL).toEqual(['paid', 'declined', 'revoked', 'expired'])
+    expect(STATUSES.filter((s) => !offersPayNow({ status: s }))).toEqual([
+      'paid',
+      'unknown',
+      'declined',
+      'revoked',
+      'expired',
+      'authorized',
+      'voided',
+      'card_saved',
+    ])
+    expect(FINAL).toEqual(['paid', 'declined', 'revoked', 'expired', 'voided', 'card_saved'])
+  })
+
+  test('offersCancel: only where Pay Now is, and never once part of the card is paid', () => {
+    fc.assert(
+      fc.property(anySnapshot, (card) => {
+        expect(offersCancel(card)).toBe(offersPayNow(card) && card.amountPaid.amount === 0)
+      }),
+    )
   })
 
   test('a server history (any order, duplicates, even at one frozen instant): the card ends as its last snapshot and never leaves a final status', () => {
@@ -63,7 +86,9 @@ describe('one card, snapshots in any order (applyEvent + mergeCard)', () => {
         ({ history, list }) => {
           const states = run(list)
           expect(leftFinal(states)).toBe(false)
-          for (const s of states) if (isFinal(s.status) || s.status === 'unknown') expect(offersPayNow(s)).toBe(false)
+          for (const s of states) expectHonestButtons(s)
+          // What is paid never goes back on screen, though a split's parts share one status.
+          states.forEach((s, i) => i > 0 && expect(s.amountPaid.amount).toBeGreaterThanOrEqual(states[i - 1]!.amountPaid.amount))
           // The version orders snapshots that share an instant: a replayed `checkout_open` cannot undo `unknown`.
           expect(states.at(-1)).toBe(history.at(-1))
         },
@@ -117,7 +142,7 @@ describe('one card, snapshots in any order (applyEvent + mergeCard)', () => {
         const top = newest(cards)
         const finalAtTop = cards.some((c) => Date.parse(c.updatedAt) === top && isFinal(c.status))
         if (finalAtTop) expect(isFinal(states.at(-1)!.status)).toBe(true)
-        for (const s of states) if (isFinal(s.status) || s.status === 'unknown') expect(offersPayNow(s)).toBe(false)
+        for (const s of states) expectHonestButtons(s)
       }),
       { numRuns: 300 },
     )

@@ -42,5 +42,10 @@ export function card(id: string, status: PaymentRequest['status'], updatedSecond
     updatedAt: at(updatedSecond),
     version: updatedSecond + 1,
     expiresAt: at(59),
+    transactionType: 'sale',
+    amountPaid: { amount: status === 'paid' ? 1200 : 0, currency: 'JPY' },
+    charges: [],
+    subscription: null,
+    savedCard: null,
   }
 }

@@ -100,6 +100,20 @@ describe('cards', () => {
     expect(isStaleCard(card('pr_1', 'pending', 3), card('pr_1', 'pending', 3))).toBe(true)
   })
 
+  test('voided and card_saved are final too; authorized is not (its capture or void follows)', () => {
+    expect(isStaleCard(card('pr_1', 'voided', 3), card('pr_1', 'authorized', 3))).toBe(true)
+    expect(isStaleCard(card('pr_1', 'card_saved', 3), card('pr_1', 'checkout_open', 3))).toBe(true)
+    expect(isStaleCard(card('pr_1', 'authorized', 3), card('pr_1', 'paid', 3))).toBe(false)
+    expect(isStaleCard(card('pr_1', 'authorized', 3), card('pr_1', 'voided', 3))).toBe(false)
+  })
+
+  test('one more part of a split payment replaces the card, though its status stays the same', () => {
+    const part = (paid: number, version: number) => ({ ...card('pr_1', 'checkout_open', 3), version, amountPaid: { amount: paid, currency: 'JPY' } })
+    const cards = mergeCard({}, part(300, 4))
+    expect(mergeCard(cards, part(600, 5)).pr_1?.amountPaid.amount).toBe(600)
+    expect(mergeCard(mergeCard(cards, part(600, 5)), part(300, 4)).pr_1?.amountPaid.amount).toBe(600)
+  })
+
   test('timestamps compare as instants, not strings', () => {
     const current = { ...card('pr_1', 'checkout_open', 0), updatedAt: '2025-01-01T12:00:00.500Z' }
     const incoming = { ...card('pr_1', 'paid', 0), updatedAt: '2025-01-01T12:00:01Z' }
