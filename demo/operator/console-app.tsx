@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks'
-import type { Brand, Credits, PaymentPage } from '../../src/protocol/types'
+import type { Brand, Credits, Operator, PaymentPage } from '../../src/protocol/types'
 import { BrandFilter } from './brand-filter'
 import { CannedRepliesPanel } from './canned-replies-panel'
 import { consoleReducer, EMPTY_STATE } from './console-state'
@@ -52,6 +52,9 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
   const [view, setView] = useState<View>('conversations')
   const [credits, setCredits] = useState<Credits | null>(null)
   const [creditsOpen, setCreditsOpen] = useState(false)
+  const [operators, setOperators] = useState<Operator[] | null>(null)
+  // Open or closed for every conversation alike, as the operator left it.
+  const [historyOpen, setHistoryOpen] = useState(false)
 
   // The stream's callbacks live as long as the connection; they read the current values through refs.
   const selectedRef = useRef(selectedId)
@@ -69,6 +72,13 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
     )
   }
 
+  function loadTransactions(conversationId: string) {
+    return api.transactions(conversationId).then(
+      (transactions) => dispatch({ type: 'transactions_loaded', conversationId, transactions }),
+      report,
+    )
+  }
+
   // Everything the token unlocks, (re)loaded whenever the token changes.
   useEffect(() => {
     dispatch({ type: 'reset' })
@@ -78,7 +88,9 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
     setError(null)
     setLive('connecting')
     setCredits(null)
+    setOperators(null)
     void refreshCredits()
+    api.operators().then(setOperators, report)
     const loadList = () => api.conversations().then((conversations) => dispatch({ type: 'conversations_loaded', conversations }), report)
     api.brands().then(setBrands, report)
     // Loaded now for a fast first screen, and again on every fresh (not resumed) connection: whatever
@@ -92,6 +104,7 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
         if (resumed) return
         void loadList()
         if (selectedRef.current) void loadMessages(selectedRef.current)
+        if (selectedRef.current) void loadTransactions(selectedRef.current)
       },
       onEvent(type, data) {
         const event = parseOperatorEvent(type, data)
@@ -111,10 +124,11 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
 
   const selected = state.conversations.find((c) => c.id === selectedId) ?? null
 
-  // A conversation's messages and its brand's payment pages, fetched the first time it is opened.
+  // A conversation's messages, its payment attempts and its brand's payment pages, fetched the first time it is opened.
   useEffect(() => {
     if (!selected) return
     if (!state.messages[selected.id]) void loadMessages(selected.id)
+    if (!state.historyLoaded[selected.id]) void loadTransactions(selected.id)
     const brandId = selected.brandId
     if (!pagesByBrand[brandId]) {
       api.paymentPages(brandId).then((pages) => setPagesByBrand((known) => ({ ...known, [brandId]: pages })), report)
@@ -195,19 +209,31 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
                   (cause: unknown) => (report(cause), false),
                 )
               }
-              onShare={(paymentPageId, whatsapp) =>
-                api.shareCard(selected.id, { paymentPageId, ...(whatsapp ? { whatsapp } : {}) }).then(
-                  (request) => {
-                    dispatch({ type: 'request_received', request })
-                    setError(null)
-                    // The card's message comes on the stream too; reading the thread shows it even while offline.
-                    return loadMessages(selected.id)
-                  },
-                  report,
-                )
+              onShare={(body) =>
+                api.shareCard(selected.id, body).then((request) => {
+                  dispatch({ type: 'request_received', request })
+                  setError(null)
+                  // The card's message comes on the stream too; reading the thread shows it even while offline.
+                  return loadMessages(selected.id)
+                })
               }
-              onRevoke={(id) =>
-                api.revoke(id).then((request) => (dispatch({ type: 'request_received', request }), setError(null)), report)
+              onCardAction={async (paymentRequestId, action) => {
+                const request = await api[action](paymentRequestId)
+                dispatch({ type: 'request_received', request })
+                // A capture or void is an attempt of its own: the history shows it even if its event is late.
+                if (action !== 'revoke') void loadTransactions(request.conversationId)
+              }}
+              transactions={state.transactions[selected.id] ?? []}
+              historyLoaded={state.historyLoaded[selected.id] ?? false}
+              historyOpen={historyOpen}
+              onToggleHistory={() => setHistoryOpen((open) => !open)}
+              operators={operators}
+              onTransfer={(operatorId) =>
+                api.transfer(selected.id, operatorId).then((conversation) => {
+                  dispatch({ type: 'conversation_received', conversation })
+                  // Its "… is now looking after this conversation." line comes on the stream too.
+                  return loadMessages(selected.id)
+                })
               }
               onTemplateSent={(message) => {
                 dispatch({ type: 'message_received', message })

@@ -1,5 +1,13 @@
-import type { ConversationSummary, Message, MessageDelivery, OperatorEvent, PaymentRequest } from '../../src/protocol/types'
+import type {
+  ConversationSummary,
+  Message,
+  MessageDelivery,
+  OperatorEvent,
+  PaymentRequest,
+  Transaction,
+} from '../../src/protocol/types'
 import { isStaleCard } from '../../src/store/merge-card'
+import { mergeTransactions } from './transaction-log'
 
 /**
  * What the console knows. Answers and live events may arrive in any order (a list read while an
@@ -14,6 +22,10 @@ export interface ConsoleState {
   hasMore: Record<string, boolean>
   /** The newest known state of every payment request seen, by id: cards read their live status here. */
   requests: Record<string, PaymentRequest>
+  /** Each conversation's payment attempts, oldest first: from its history read and live events. */
+  transactions: Record<string, Transaction[]>
+  /** Conversations whose history has been read (until then, `transactions` holds only live events). */
+  historyLoaded: Record<string, boolean>
 }
 
 export type ConsoleAction =
@@ -22,9 +34,19 @@ export type ConsoleAction =
   | { type: 'messages_loaded'; conversationId: string; messages: Message[]; hasMore: boolean; older: boolean }
   | { type: 'message_received'; message: Message }
   | { type: 'request_received'; request: PaymentRequest }
+  | { type: 'transactions_loaded'; conversationId: string; transactions: Transaction[] }
+  /** The server's summary after an action on the conversation (a transfer). */
+  | { type: 'conversation_received'; conversation: ConversationSummary }
   | { type: 'event'; event: OperatorEvent }
 
-export const EMPTY_STATE: ConsoleState = { conversations: [], messages: {}, hasMore: {}, requests: {} }
+export const EMPTY_STATE: ConsoleState = {
+  conversations: [],
+  messages: {},
+  hasMore: {},
+  requests: {},
+  transactions: {},
+  historyLoaded: {},
+}
 
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
   switch (action.type) {
@@ -48,6 +70,22 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return addMessage(state, action.message)
     case 'request_received':
       return { ...state, requests: putRequest(state.requests, action.request) }
+    case 'transactions_loaded': {
+      const id = action.conversationId
+      return {
+        ...state,
+        transactions: { ...state.transactions, [id]: mergeTransactions(action.transactions, state.transactions[id] ?? []) },
+        historyLoaded: { ...state.historyLoaded, [id]: true },
+      }
+    }
+    case 'conversation_received':
+      // Its assignee is the newest known even when a message event already moved `updatedAt` on.
+      return {
+        ...state,
+        conversations: sortNewestFirst(mergeById(state.conversations, [action.conversation])).map((c) =>
+          c.id === action.conversation.id ? { ...c, assignee: action.conversation.assignee } : c,
+        ),
+      }
     case 'event':
       return applyEvent(state, action.event)
   }
@@ -59,6 +97,7 @@ function applyEvent(state: ConsoleState, event: OperatorEvent): ConsoleState {
       if (state.conversations.some((c) => c.id === event.conversation.id)) return state
       const summary: ConversationSummary = {
         ...event.conversation,
+        assignee: null,
         channel: 'web',
         whatsapp: null,
         visitorName: null,
@@ -76,6 +115,15 @@ function applyEvent(state: ConsoleState, event: OperatorEvent): ConsoleState {
       return state
     case 'message.delivery_updated':
       return setDelivery(state, event.conversationId, event.messageId, event.delivery)
+    case 'conversation.transferred':
+      return {
+        ...state,
+        conversations: state.conversations.map((c) => (c.id === event.conversationId ? { ...c, assignee: event.assignee } : c)),
+      }
+    case 'transaction.recorded': {
+      const known = state.transactions[event.conversationId] ?? []
+      return { ...state, transactions: { ...state.transactions, [event.conversationId]: mergeTransactions(known, [event.transaction]) } }
+    }
   }
 }
 

@@ -8,7 +8,7 @@ interface ConversationListProps {
   onSelect(id: string): void
 }
 
-/** Newest first (the order the state keeps); each row is a button named by the visitor and last message. */
+/** Newest first (the order the state keeps); each row is a button named by the visitor and last message, with who owns it. */
 export function ConversationList({ conversations, brandNames, selectedId, onSelect }: ConversationListProps) {
   if (conversations.length === 0) return <p class="empty">No conversations yet. Open the demo shop and say hello.</p>
   return (
@@ -26,9 +26,14 @@ export function ConversationList({ conversations, brandNames, selectedId, onSele
               <span class="row-time">{shortTimeLabel(c.updatedAt)}</span>
             </span>
             <span class="row-preview">{messagePreview(c.lastMessage)}</span>
-            <span class="row-brand">
-              {brandNames[c.brandId] ?? c.brandId}
-              {c.channel === 'whatsapp' && ' · WhatsApp'}
+            <span class="row-bottom">
+              <span class="row-brand">
+                {brandNames[c.brandId] ?? c.brandId}
+                {c.channel === 'whatsapp' && ' · WhatsApp'}
+              </span>{' '}
+              <span class={c.assignee ? 'row-assignee' : 'row-assignee unassigned'}>
+                {c.assignee ? `Assigned to ${c.assignee.name}` : 'Unassigned'}
+              </span>
             </span>
           </button>
         </li>

@@ -1,12 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { ConversationSummary, Message, PaymentPage, PaymentRequest, WhatsAppContact } from '../../src/protocol/types'
+import type {
+  ConversationSummary,
+  Message,
+  Operator,
+  PaymentPage,
+  PaymentRequest,
+  Transaction,
+  WhatsAppContact,
+} from '../../src/protocol/types'
 import { CannedReplyChooser } from './canned-reply-chooser'
 import { timeLabel, visitorLabel } from './format'
 import { MessageItem } from './message-item'
 import type { OperatorApi } from './operator-api'
+import type { OnCardAction } from './payment-card'
 import { ReplyForm } from './reply-form'
 import { ShareCardForm, type ShareCardFormProps } from './share-card-form'
 import { TemplatePicker } from './template-picker'
+import { TransactionHistory } from './transaction-history'
+import { TransferForm } from './transfer-form'
 import { needsTemplate, windowLeftMs } from './whatsapp-window'
 
 interface ConversationPaneProps {
@@ -21,7 +32,14 @@ interface ConversationPaneProps {
   onLoadEarlier(): void
   onReply(text: string): Promise<boolean>
   onShare: ShareCardFormProps['onShare']
-  onRevoke(id: string): Promise<void>
+  onCardAction: OnCardAction
+  /** The conversation's payment attempts, oldest first; `historyLoaded` once read from the server. */
+  transactions: Transaction[]
+  historyLoaded: boolean
+  historyOpen: boolean
+  onToggleHistory(): void
+  operators: Operator[] | null
+  onTransfer(operatorId: string): Promise<unknown>
   /** A template went out: into the thread like a reply (and the credits changed). */
   onTemplateSent(message: Message): void
 }
@@ -42,14 +60,24 @@ export function ConversationPane(props: ConversationPaneProps) {
   return (
     <section class="conversation" aria-labelledby="conversation-title">
       <header class="conversation-header">
-        <h2 id="conversation-title">
-          {visitorLabel(conversation.visitorName ?? conversation.whatsapp?.profileName ?? null, conversation.visitorId)}
-        </h2>
-        <p>
-          {props.brandName} · started {timeLabel(conversation.createdAt)}
-        </p>
-        {conversation.whatsapp && <WindowStatus contact={conversation.whatsapp} />}
+        <div class="conversation-heading">
+          <h2 id="conversation-title">
+            {visitorLabel(conversation.visitorName ?? conversation.whatsapp?.profileName ?? null, conversation.visitorId)}
+          </h2>
+          <p>
+            {props.brandName} · started {timeLabel(conversation.createdAt)}
+          </p>
+          {conversation.whatsapp && <WindowStatus contact={conversation.whatsapp} />}
+        </div>
+        <TransferForm conversation={conversation} operators={props.operators} onTransfer={props.onTransfer} />
       </header>
+      <TransactionHistory
+        transactions={props.transactions}
+        loaded={props.historyLoaded}
+        requests={props.requests}
+        open={props.historyOpen}
+        onToggle={props.onToggleHistory}
+      />
       <div class="thread">
         {props.hasMore && (
           <button type="button" class="load-earlier" onClick={props.onLoadEarlier}>
@@ -67,7 +95,7 @@ export function ConversationPane(props: ConversationPaneProps) {
                 key={message.id}
                 message={message}
                 request={message.paymentRequest ? (props.requests[message.paymentRequest.id] ?? message.paymentRequest) : null}
-                onRevoke={props.onRevoke}
+                onCardAction={props.onCardAction}
               />
             ))}
           </ol>

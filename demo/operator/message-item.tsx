@@ -1,17 +1,17 @@
 import type { Message, MessageDelivery, PaymentRequest } from '../../src/protocol/types'
 import { authorLabel, timeLabel } from './format'
-import { PaymentCard } from './payment-card'
+import { type OnCardAction, PaymentCard } from './payment-card'
 import { TemplateView } from './template-view'
 
 interface MessageItemProps {
   message: Message
   /** The card's newest state from events, which beats the copy the message was read with. */
   request: PaymentRequest | null
-  onRevoke(id: string): Promise<void>
+  onCardAction: OnCardAction
 }
 
 /** One line of the thread. Text is rendered as text (never HTML): visitors type whatever they like. */
-export function MessageItem({ message, request, onRevoke }: MessageItemProps) {
+export function MessageItem({ message, request, onCardAction }: MessageItemProps) {
   return (
     <li class={`message message-${message.author.role}`}>
       <p class="message-meta">
@@ -19,7 +19,7 @@ export function MessageItem({ message, request, onRevoke }: MessageItemProps) {
         {message.delivery && <DeliveryBadge delivery={message.delivery} />}
       </p>
       {message.type === 'payment_request' && request ? (
-        <PaymentCard request={request} onRevoke={onRevoke} />
+        <PaymentCard request={request} onAction={onCardAction} />
       ) : message.type === 'template' && message.template ? (
         <TemplateView template={message.template} />
       ) : (

@@ -8,10 +8,12 @@ import type {
   Message,
   MessagePage,
   MessageTemplate,
+  Operator,
   PaymentPage,
   PaymentRequest,
   SendTemplateBody,
   SharePaymentRequestBody,
+  Transaction,
 } from '../../src/protocol/types'
 
 /** An API error answer, carrying the server's own sentence so the console can show it as is. */
@@ -21,6 +23,8 @@ export class OperatorApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The input field the server blamed, so a form can show the sentence next to it. */
+    readonly field?: string,
   ) {
     super(message)
   }
@@ -66,6 +70,7 @@ export async function requestJson<T>(
     response.status,
     error?.code ?? 'http_error',
     error?.message ?? `${method} ${path} answered ${response.status}.`,
+    error?.field,
   )
 }
 
@@ -92,6 +97,18 @@ export function createOperatorApi(apiBase: string, token: string) {
       call<PaymentRequest>('POST', `/conversations/${id(conversationId)}/payment-requests`, body),
     revoke: (paymentRequestId: string) =>
       call<PaymentRequest>('POST', `/payment-requests/${id(paymentRequestId)}/revoke`),
+    /** An `authorize` card's hold: charged now (capture) or released (void). */
+    capture: (paymentRequestId: string) =>
+      call<PaymentRequest>('POST', `/payment-requests/${id(paymentRequestId)}/capture`),
+    void: (paymentRequestId: string) => call<PaymentRequest>('POST', `/payment-requests/${id(paymentRequestId)}/void`),
+    transactions: (conversationId: string) =>
+      call<{ transactions: Transaction[] }>('GET', `/conversations/${id(conversationId)}/transactions`).then(
+        (r) => r.transactions,
+      ),
+
+    operators: () => call<{ operators: Operator[] }>('GET', '/operators').then((r) => r.operators),
+    transfer: (conversationId: string, operatorId: string) =>
+      call<ConversationSummary>('POST', `/conversations/${id(conversationId)}/transfer`, { operatorId }),
 
     /** Every brand's templates for '' (all brands). */
     templates: (brandId: string) =>

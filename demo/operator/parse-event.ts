@@ -6,6 +6,8 @@ const TYPES = new Set<string>([
   'conversation.created',
   'conversation.handed_off',
   'message.delivery_updated',
+  'conversation.transferred',
+  'transaction.recorded',
 ])
 
 /** An SSE frame as an operator event, or null for a type this console does not know or bad JSON. */

@@ -1,30 +1,42 @@
-import { useState } from 'preact/hooks'
 import type { PaymentRequest } from '../../src/protocol/types'
+import { ChargeList, subscriptionLine } from './card-details'
+import { FormError } from './form-error'
 import { priceLine } from './format'
-import { canRevoke, statusLine } from './request-status'
+import { HoldActions } from './hold-actions'
+import { canRevoke, heldAmount, progressLine, statusLine, TRANSACTION_TYPE_LABELS } from './request-status'
+import { useAction } from './use-action'
 
-/** A shared card as the operator sees it: live status, and Revoke while the card can still be paid. */
-export function PaymentCard({ request, onRevoke }: { request: PaymentRequest; onRevoke(id: string): Promise<void> }) {
-  const [revoking, setRevoking] = useState(false)
-  async function revoke() {
-    setRevoking(true)
-    try {
-      await onRevoke(request.id)
-    } finally {
-      setRevoking(false)
-    }
-  }
+/** What the operator can do to a shared card; the promise rejects with the server's sentence. */
+export type CardAction = 'capture' | 'void' | 'revoke'
+export type OnCardAction = (paymentRequestId: string, action: CardAction) => Promise<void>
+
+/**
+ * A shared card as the operator sees it: what was asked (sale, hold, saved card), what was done, its
+ * charges and subscription, live; Capture or Void while a hold waits, Revoke while it can be paid.
+ */
+export function PaymentCard({ request, onAction }: { request: PaymentRequest; onAction: OnCardAction }) {
+  const action = useAction()
+  const act = (name: CardAction) => void action.run(() => onAction(request.id, name))
+  const progress = progressLine(request)
   return (
     <article class={`card card-${request.status}`} aria-label={request.title}>
       <h3>{request.title}</h3>
       {request.description && <p class="card-description">{request.description}</p>}
       <p class="card-price">{priceLine(request)}</p>
+      <p class="card-type">{TRANSACTION_TYPE_LABELS[request.transactionType ?? 'sale']}</p>
       <p class="card-status">{statusLine(request)}</p>
+      {progress && <p class="card-progress">{progress}</p>}
+      {request.subscription && <p class="card-subscription">{subscriptionLine(request.subscription)}</p>}
+      <ChargeList request={request} />
+      {request.status === 'authorized' && (
+        <HoldActions held={heldAmount(request)} busy={action.busy} onCapture={() => act('capture')} onVoid={() => act('void')} />
+      )}
       {canRevoke(request.status) && (
-        <button type="button" class="revoke" disabled={revoking} onClick={revoke}>
+        <button type="button" class="revoke" disabled={action.busy} onClick={() => act('revoke')}>
           Revoke
         </button>
       )}
+      <FormError message={action.error} />
     </article>
   )
 }

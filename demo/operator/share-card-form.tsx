@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { MessageTemplate, PaymentPage, SharePaymentRequestBody } from '../../src/protocol/types'
+import type { MessageTemplate, PaymentPage, SharePaymentRequestBody, TransactionType } from '../../src/protocol/types'
 import { FormError } from './form-error'
 import { priceLine } from './format'
-import type { OperatorApi } from './operator-api'
+import { OperatorApiError, type OperatorApi } from './operator-api'
+import { SHARE_OPTION_FIELDS, type ShareOptionField, ShareOptions } from './share-options'
 import { bodyParameters, componentOf, dynamicUrlButton, sendTemplateBody } from './template-preview'
-import { useAction } from './use-action'
+import { errorMessage, useAction } from './use-action'
 
 export interface ShareCardFormProps {
   api: OperatorApi
@@ -12,15 +13,22 @@ export interface ShareCardFormProps {
   pages: PaymentPage[] | undefined
   /** WhatsApp's window is closed: the card can only go out as an approved template carrying its pay link. */
   templateOnly: boolean
-  onShare(pageId: string, whatsapp?: SharePaymentRequestBody['whatsapp']): Promise<void>
+  /** Rejects with the server's refusal, shown in the form (next to the field it blames). */
+  onShare(body: SharePaymentRequestBody): Promise<void>
 }
+
+/** Checkout sessions live 24 h unless the operator asks for less (the server takes 30 to 1440 minutes). */
+const DEFAULT_CHECKOUT_MINUTES = 1440
 
 /** Picks one of the brand's payment pages and shares it into the conversation as a card. */
 export function ShareCardForm({ api, brandId, pages, templateOnly, onShare }: ShareCardFormProps) {
   const [pageId, setPageId] = useState('')
-  const [sharing, setSharing] = useState(false)
+  const [transactionType, setTransactionType] = useState<TransactionType>('sale')
+  const [checkoutMinutes, setCheckoutMinutes] = useState(DEFAULT_CHECKOUT_MINUTES)
   const [template, setTemplate] = useState<MessageTemplate | null>(null)
   const [values, setValues] = useState<Record<string, string>>({})
+  const [sharing, setSharing] = useState(false)
+  const [refusal, setRefusal] = useState<{ message: string; field?: string | undefined } | null>(null)
   // Keep a valid choice when the list arrives or changes (another conversation, another brand).
   useEffect(() => {
     if (pages && !pages.some((p) => p.id === pageId)) setPageId(pages[0]?.id ?? '')
@@ -28,6 +36,10 @@ export function ShareCardForm({ api, brandId, pages, templateOnly, onShare }: Sh
 
   const parameters = template ? bodyParameters(componentOf(template, 'BODY')?.text ?? '', template.parameterFormat) : []
   const ready = !!pageId && (!templateOnly || (template !== null && parameters.every((name) => values[name]?.trim())))
+  /** A refusal is shown next to the field it blames; any other one under the form. */
+  const blamed = (field: ShareOptionField) => (refusal?.field === field ? refusal.message : null)
+  const unplaced = refusal && !SHARE_OPTION_FIELDS.includes(refusal.field ?? '') ? refusal.message : null
+  const changed = () => setRefusal(null)
 
   return (
     <form
@@ -36,17 +48,31 @@ export function ShareCardForm({ api, brandId, pages, templateOnly, onShare }: Sh
         event.preventDefault()
         if (!ready || sharing) return
         setSharing(true)
+        setRefusal(null)
+        const whatsapp = templateOnly && template ? sendTemplateBody(template, values) : null
+        const body: SharePaymentRequestBody = {
+          paymentPageId: pageId,
+          transactionType,
+          checkoutMinutes,
+          ...(whatsapp ? { whatsapp: { templateId: whatsapp.templateId, parameters: whatsapp.parameters } } : {}),
+        }
         try {
-          const body = templateOnly && template ? sendTemplateBody(template, values) : null
-          await onShare(pageId, body ? { templateId: body.templateId, parameters: body.parameters } : undefined)
+          await onShare(body)
           setValues({})
+        } catch (cause) {
+          setRefusal({ message: errorMessage(cause), field: cause instanceof OperatorApiError ? cause.field : undefined })
         } finally {
           setSharing(false)
         }
       }}
     >
       <label for="payment-page">Payment page</label>
-      <select id="payment-page" value={pageId} disabled={!pages?.length} onChange={(e) => setPageId(e.currentTarget.value)}>
+      <select
+        id="payment-page"
+        value={pageId}
+        disabled={!pages?.length}
+        onChange={(e) => (setPageId(e.currentTarget.value), changed())}
+      >
         {!pages && <option value="">Loading…</option>}
         {pages?.length === 0 && <option value="">This brand has no payment pages</option>}
         {pages?.map((page) => (
@@ -65,9 +91,17 @@ export function ShareCardForm({ api, brandId, pages, templateOnly, onShare }: Sh
           onValue={(name, value) => setValues((known) => ({ ...known, [name]: value }))}
         />
       )}
+      <ShareOptions
+        transactionType={transactionType}
+        checkoutMinutes={checkoutMinutes}
+        errors={{ transactionType: blamed('transactionType'), checkoutMinutes: blamed('checkoutMinutes') }}
+        onTransactionType={(type) => (setTransactionType(type), changed())}
+        onCheckoutMinutes={(minutes) => (setCheckoutMinutes(minutes), changed())}
+      />
       <button type="submit" disabled={!ready || sharing}>
         {templateOnly ? 'Share card as template' : 'Share payment card'}
       </button>
+      <FormError message={unplaced} />
     </form>
   )
 }

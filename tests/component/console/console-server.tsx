@@ -1,9 +1,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, beforeEach } from 'vitest'
 import type {
+  CheckoutPayBody,
+  CheckoutPayResult,
+  CheckoutSessionLink,
   ConversationSummary,
   MessageTemplate,
+  PaymentRequest,
   SessionResponse,
+  SharePaymentRequestBody,
   TemplateComponent,
 } from '../../../src/protocol/types'
 import { ConsoleApp } from '../../../demo/operator/console-app'
@@ -60,7 +65,7 @@ export function useConsoleServer() {
       if (!found) throw new Error(`no ${status} answer to ${method} ${path}`)
       return found
     })
-  return { ...reference, clock, seen, answered }
+  return { ...reference, clock, seen, answers, answered }
 }
 
 /** The operator API and the mock controls, called the way a second operator (or Meta) would. */
@@ -76,6 +81,11 @@ export async function call<T = unknown>(method: string, path: string, body?: unk
 
 /** A web visitor who gave their name and wrote once: a conversation in the list. */
 export async function webVisitor(name: string, text = 'Hello there'): Promise<string> {
+  return (await webVisitorSession(name, text)).conversationId
+}
+
+/** A web visitor's conversation and the session token their widget holds (to pay as they would). */
+export async function webVisitorSession(name: string, text = 'Hello there'): Promise<{ conversationId: string; token: string }> {
   const response = await fetch(`${API}/v1/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -87,7 +97,36 @@ export async function webVisitor(name: string, text = 'Hello there'): Promise<st
     headers: { authorization: `Bearer ${session.session.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ clientId: 'c1', text }),
   })
-  return session.conversation.id
+  return { conversationId: session.conversation.id, token: session.session.token }
+}
+
+/** A card shared by another operator (or before the console opened), through the operator API. */
+export function shareCard(conversationId: string, body: SharePaymentRequestBody) {
+  return call<PaymentRequest>('POST', `/v1/operator/conversations/${conversationId}/payment-requests`, body)
+}
+
+/** The visitor's Pay now on the card: the checkout session their widget opens. */
+export async function payNow(paymentRequestId: string, visitorToken: string): Promise<string> {
+  const response = await fetch(`${API}/v1/payment-requests/${paymentRequestId}/checkout`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${visitorToken}`, 'idempotency-key': `pay-${paymentRequestId}` },
+  })
+  if (!response.ok) throw new Error(`Pay now -> ${response.status} ${await response.text()}`)
+  return ((await response.json()) as CheckoutSessionLink).checkoutSessionId
+}
+
+export const GOOD_CARD = '4242 4242 4242 4242'
+export const DECLINED_CARD = '4000 0000 0000 0002'
+
+/** The payer submitting the hosted checkout page's form with this card number. */
+export async function payOnCheckout(checkoutSessionId: string, number: string, more: Partial<CheckoutPayBody> = {}) {
+  const response = await fetch(`${API}/v1/checkout/sessions/${checkoutSessionId}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Grace Hopper', number, expMonth: 12, expYear: 2099, cvc: '123', ...more }),
+  })
+  if (!response.ok) throw new Error(`pay -> ${response.status} ${await response.text()}`)
+  return (await response.json()) as CheckoutPayResult
 }
 
 /** A customer writing to Acme Coffee's WhatsApp number: a conversation on WhatsApp, window open from now. */

@@ -1,0 +1,11 @@
+const BRAND_NAMES: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', jcb: 'JCB' }
+
+/** A card brand as people say it; "card" for one this console has no name for. */
+export function brandName(brand: string): string {
+  return Object.hasOwn(BRAND_NAMES, brand) ? (BRAND_NAMES[brand] ?? 'card') : 'card'
+}
+
+/** "Visa •••• 4242": all the console ever shows of a card. */
+export function cardLabel(brand: string, last4: string): string {
+  return `${brandName(brand)} •••• ${last4}`
+}
