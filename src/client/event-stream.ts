@@ -1,4 +1,4 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser'
+import { createSseParser, type SseMessage } from './sse-parser'
 import type { ConversationEvent, ReplayIncompleteEvent } from '../protocol/types'
 import { backoff, retryAfterMs } from './backoff'
 import { STREAM_FATAL_STATUS, STREAM_IDLE, STREAM_MAX_RETRY, STREAM_RETRY } from './defaults'
@@ -33,16 +33,16 @@ export function openEventStream(target: EventStreamTarget, options: SubscribeOpt
     options.onStatus?.(next)
   }
 
-  const parser = createParser({
-    onRetry: (ms) => {
-      retryBase = ms
-    },
-    onEvent: (message) => {
+  const parser = createSseParser(
+    (message) => {
       if (message.id !== undefined) lastEventId = message.id
       const event = parseEvent(message)
       if (event) deliver(() => options.onEvent(event, message.id ?? lastEventId ?? ''))
     },
-  })
+    (ms) => {
+      retryBase = ms
+    },
+  )
 
   async function connect(): Promise<void> {
     report(failures === 0 && status === null ? 'connecting' : 'reconnecting')
@@ -129,7 +129,7 @@ export function openEventStream(target: EventStreamTarget, options: SubscribeOpt
   return { close: () => stop() }
 }
 
-function parseEvent(message: EventSourceMessage): ConversationEvent | ReplayIncompleteEvent | null {
+function parseEvent(message: SseMessage): ConversationEvent | ReplayIncompleteEvent | null {
   try {
     const event = JSON.parse(message.data) as ConversationEvent | ReplayIncompleteEvent | null
     return event && typeof event === 'object' && typeof event.type === 'string' ? event : null
