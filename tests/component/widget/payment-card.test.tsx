@@ -3,6 +3,7 @@ import { describe, expect, test, vi } from 'vitest'
 import { translator, type Locale } from '../../../src/i18n/translate'
 import type { PaymentRequest, PaymentRequestStatus } from '../../../src/protocol/types'
 import { PaymentCard, type PaymentCardProps } from '../../../src/widget/payment-card'
+import { STATUSES } from '../../unit/properties/arbitraries'
 import { charge, paymentRequest } from './fixtures'
 
 function renderCard(request: Partial<PaymentRequest> = {}, props: Partial<PaymentCardProps> & { locale?: Locale } = {}) {
@@ -67,20 +68,7 @@ describe('PaymentCard in each status', () => {
   ]
 
   test('the table covers every status', () => {
-    const all: PaymentRequestStatus[] = [
-      'pending',
-      'checkout_open',
-      'paid',
-      'failed',
-      'unknown',
-      'declined',
-      'revoked',
-      'expired',
-      'authorized',
-      'voided',
-      'card_saved',
-    ]
-    expect(cases.map((c) => c.status).sort()).toEqual(all.sort())
+    expect(cases.map((c) => c.status).sort()).toEqual([...STATUSES].sort())
   })
 
   test.each(cases)('$status: says "$line" and offers exactly $buttons', ({ status, over, line, buttons }) => {
