@@ -4,6 +4,7 @@ import { cannedResponseHandlers } from './handlers/canned-responses'
 import { checkoutHandlers } from './handlers/checkout'
 import { graphApiHandlers } from './handlers/graph-api'
 import { mockHandlers } from './handlers/mock'
+import { openApiHandlers } from './handlers/openapi'
 import { operatorHandlers } from './handlers/operator'
 import { outreachHandlers } from './handlers/outreach'
 import { templateHandlers } from './handlers/templates'
@@ -32,6 +33,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const state = options.state ?? createServerState()
   return [
     http.options('*/v1/*', ({ request }) => preflight(request)),
+    ...openApiHandlers({ mock: options.mock !== false }),
     ...visitorHandlers(state),
     ...checkoutHandlers(state),
     ...operatorHandlers(state),

@@ -48,8 +48,8 @@ export function createNodeServer(options: NodeServerOptions = {}): Server {
 
 async function handle(req: IncomingMessage, res: ServerResponse, handlers: RequestHandler[], staticRoot?: string) {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
-  // The API, and the pay links WhatsApp buttons open (they redirect to a checkout page).
-  if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/pay/')) {
+  // The API, the pay links WhatsApp buttons open (they redirect to a checkout page), and the OpenAPI document.
+  if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/pay/') || url.pathname === '/openapi.json') {
     const abort = new AbortController()
     res.on('close', () => abort.abort())
     const request = toRequest(req, url, abort.signal)

@@ -57,8 +57,8 @@ const VISITOR: Record<string, VisitorCase> = {
   'POST /v1/payment-requests/:id/decline': { path: ({ card }) => `/v1/payment-requests/${card.id}/decline` },
 }
 
-/** Open to anyone: starting a session needs only the (public) widget key. */
-const PUBLIC = ['POST /v1/sessions']
+/** Open to anyone: starting a session needs only the (public) widget key; the OpenAPI document is public. */
+const PUBLIC = ['POST /v1/sessions', 'GET /openapi.json', 'GET /v1/openapi.json']
 
 /**
  * The unguessable id in the path is the permission (hosted checkout page, WhatsApp pay link), each

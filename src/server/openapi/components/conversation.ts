@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import type { Conversation, ConversationSummary, Operator, WhatsAppContact } from '../../../protocol/types'
+import { exactly } from '../exact'
+import { message } from './message'
+import { int, timestamp } from './primitives'
+
+export const conversation = exactly<Conversation>()(
+  z.object({ id: z.string(), brandId: z.string(), visitorId: z.string(), createdAt: timestamp, updatedAt: timestamp }),
+)
+
+export const operator = exactly<Operator>()(z.object({ id: z.string(), name: z.string() }))
+
+export const whatsappContact = exactly<WhatsAppContact>()(
+  z.object({
+    id: z.string().meta({ description: '`wa_id` (phone digits), or the `user_id` when the contact shares no phone number.' }),
+    profileName: z.string().nullable(),
+    lastInboundAt: timestamp,
+    windowClosesAt: timestamp,
+  }),
+)
+
+export const conversationSummary = exactly<ConversationSummary>()(
+  z.object({
+    ...conversation.shape,
+    assignee: operator.nullable(),
+    channel: z.enum(['web', 'whatsapp']),
+    whatsapp: whatsappContact.nullable(),
+    visitorName: z.string().nullable(),
+    lastMessage: message.nullable(),
+    messageCount: int.min(0),
+  }),
+)

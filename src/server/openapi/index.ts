@@ -1,0 +1,2 @@
+export { openApiDocument, openApiPath, operations, type OpenApiDocument } from './document'
+export type { Operation } from './operation'
