@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CannedResponse } from '../../src/protocol/types'
 import { CannedReplyEditor } from './canned-reply-editor'
 import { FormError } from './form-error'
+import { t } from './i18n'
 import type { OperatorApi } from './operator-api'
 import { useAction } from './use-action'
 
@@ -38,20 +39,20 @@ export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
     <section class="canned-panel" aria-labelledby="canned-title">
       <div class="panel-list">
         <div class="panel-heading">
-          <h2 id="canned-title">Canned replies</h2>
+          <h2 id="canned-title">{t('viewCanned')}</h2>
           <button type="button" onClick={() => setEditing('new')}>
-            New canned reply
+            {t('newCannedReply')}
           </button>
         </div>
         <div class="panel-search">
-          <label for="canned-search">Search by name</label>
+          <label for="canned-search">{t('searchByName')}</label>
           <input id="canned-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </div>
         <FormError message={action.error} />
         {!replies ? (
-          <p class="empty">Loading canned replies…</p>
+          <p class="empty">{t('loadingCannedReplies')}</p>
         ) : replies.length === 0 ? (
-          <p class="empty">{query.trim() ? 'No canned reply has that in its name.' : 'No canned replies yet.'}</p>
+          <p class="empty">{t(query.trim() ? 'noCannedMatch' : 'noCannedReplies')}</p>
         ) : (
           <ul class="canned-list">
             {replies.map((reply) => (
@@ -61,7 +62,7 @@ export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
                   <p class="canned-text">{reply.text}</p>
                   <div class="actions">
                     <button type="button" class="secondary" disabled={action.busy} onClick={() => setEditing(reply)}>
-                      Edit
+                      {t('edit')}
                     </button>
                     <button
                       type="button"
@@ -75,7 +76,7 @@ export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
                         })
                       }
                     >
-                      Delete
+                      {t('delete')}
                     </button>
                   </div>
                 </article>
@@ -93,7 +94,7 @@ export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
             onCancel={() => setEditing(null)}
           />
         ) : (
-          <p class="empty">Choose a canned reply to edit, or create a new one.</p>
+          <p class="empty">{t('chooseCannedToEdit')}</p>
         )}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CannedResponse, FilledCannedResponse } from '../../src/protocol/types'
 import { FormError } from './form-error'
+import { t } from './i18n'
 import type { OperatorApi } from './operator-api'
 import { useAction } from './use-action'
 
@@ -40,9 +41,11 @@ export function CannedReplyChooser({ api, conversationId, onInsert }: CannedRepl
 
   return (
     <div class="canned-chooser">
-      <label for="canned-choice">Canned reply</label>
+      <label for="canned-choice">{t('cannedReply')}</label>
       <select id="canned-choice" value={chosenId} disabled={!replies?.length} onChange={(e) => choose(e.currentTarget.value)}>
-        <option value="">{!replies ? 'Loading…' : replies.length === 0 ? 'No canned replies yet' : 'Choose a canned reply'}</option>
+        <option value="">
+          {t(!replies ? 'loadingOption' : replies.length === 0 ? 'noCannedRepliesOption' : 'chooseCannedReply')}
+        </option>
         {replies?.map((reply) => (
           <option key={reply.id} value={reply.id}>
             {reply.name}
@@ -51,13 +54,10 @@ export function CannedReplyChooser({ api, conversationId, onInsert }: CannedRepl
       </select>
       <FormError message={request.error} />
       {filled && (
-        <section class="canned-preview" aria-label="Canned reply preview">
+        <section class="canned-preview" aria-label={t('cannedReplyPreview')}>
           <p class="canned-text">{filled.text}</p>
           {filled.missing.length > 0 && (
-            <p class="warning">
-              No value in this conversation for: {filled.missing.map((field) => `{{${field}}}`).join(', ')}. Edit them after
-              inserting.
-            </p>
+            <p class="warning">{t('cannedMissing', { fields: filled.missing.map((field) => `{{${field}}}`).join(', ') })}</p>
           )}
           <button
             type="button"
@@ -66,7 +66,7 @@ export function CannedReplyChooser({ api, conversationId, onInsert }: CannedRepl
               choose('')
             }}
           >
-            Insert into reply
+            {t('insertIntoReply')}
           </button>
         </section>
       )}

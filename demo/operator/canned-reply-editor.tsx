@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { CannedResponse } from '../../src/protocol/types'
 import { FormError } from './form-error'
+import { t } from './i18n'
 import { useAction } from './use-action'
 
 interface CannedReplyEditorProps {
@@ -19,19 +20,19 @@ export function CannedReplyEditor({ reply, onSave, onCancel }: CannedReplyEditor
   return (
     <form
       class="canned-editor"
-      aria-label={reply ? `Edit canned reply ${reply.name}` : 'New canned reply'}
+      aria-label={reply ? t('editCannedReplyNamed', { name: reply.name }) : t('newCannedReply')}
       onSubmit={(event) => {
         event.preventDefault()
         if (!save.busy) void save.run(() => onSave({ name: name.trim(), text }))
       }}
     >
-      <h3>{reply ? `Edit ${reply.name}` : 'New canned reply'}</h3>
+      <h3>{reply ? t('editNamed', { name: reply.name }) : t('newCannedReply')}</h3>
       <div class="field">
-        <label for="canned-name">Name</label>
+        <label for="canned-name">{t('name')}</label>
         <input id="canned-name" value={name} required maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for="canned-text">Text</label>
+        <label for="canned-text">{t('text')}</label>
         <textarea
           id="canned-text"
           rows={4}
@@ -41,16 +42,16 @@ export function CannedReplyEditor({ reply, onSave, onCancel }: CannedReplyEditor
           onInput={(e) => setText(e.currentTarget.value)}
         />
         <p id="canned-text-hint" class="hint">
-          Merge fields filled per conversation: {'{{contact.first_name}}'}, {'{{contact.name}}'}, {'{{brand.name}}'}.
+          {t('cannedHint', { fields: '{{contact.first_name}}, {{contact.name}}, {{brand.name}}' })}
         </p>
       </div>
       <FormError message={save.error} />
       <div class="actions">
         <button type="submit" disabled={save.busy || !name.trim() || !text.trim()}>
-          {reply ? 'Save changes' : 'Create canned reply'}
+          {t(reply ? 'saveChanges' : 'createCannedReply')}
         </button>
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks'
 import type { Brand, Credits, Operator, PaymentPage } from '../../src/protocol/types'
 import { BrandFilter } from './brand-filter'
 import { CannedRepliesPanel } from './canned-replies-panel'
+import type { ConsoleKey } from './catalogs/en'
 import { consoleReducer, EMPTY_STATE } from './console-state'
 import { ConversationList } from './conversation-list'
 import { ConversationPane } from './conversation-pane'
@@ -9,6 +10,7 @@ import { CreditBalance } from './credit-balance'
 import { CreditsPanel } from './credits-panel'
 import { ErrorBanner } from './error-banner'
 import { openEventStream } from './event-stream'
+import { htmlLang, LANGUAGE_NAMES, loadLocale, LOCALES, saveLocale, setConsoleLocale, t, type Locale } from './i18n'
 import { createOperatorApi } from './operator-api'
 import { parseOperatorEvent } from './parse-event'
 import { TemplatesPanel } from './templates-panel'
@@ -26,20 +28,27 @@ type Live = 'connecting' | 'live' | 'reconnecting' | 'stopped'
 /** What fills the body under the header. */
 type View = 'conversations' | 'templates' | 'canned'
 
-const VIEW_LABELS: Record<View, string> = {
-  conversations: 'Conversations',
-  templates: 'Templates',
-  canned: 'Canned replies',
+const VIEW_LABELS: Record<View, ConsoleKey> = {
+  conversations: 'viewConversations',
+  templates: 'viewTemplates',
+  canned: 'viewCanned',
 }
 
-const LIVE_LABELS: Record<Live, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  stopped: 'Not connected',
+const LIVE_LABELS: Record<Live, ConsoleKey> = {
+  connecting: 'liveConnecting',
+  live: 'live',
+  reconnecting: 'liveReconnecting',
+  stopped: 'liveStopped',
 }
 
 export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
+  // The language chosen before (kept in storage), else the browser's. Set before anything renders in it;
+  // a change re-renders the whole console from here, so every component reads the new language.
+  const [locale, setLocale] = useState<Locale>(() => {
+    const initial = loadLocale(storage, navigator.languages)
+    setConsoleLocale(initial)
+    return initial
+  })
   const [token, setToken] = useState(() => loadToken(storage))
   const api = useMemo(() => createOperatorApi(apiBase, token), [apiBase, token])
   const [state, dispatch] = useReducer(consoleReducer, EMPTY_STATE)
@@ -141,25 +150,46 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
     setToken(next)
   }
 
+  useEffect(() => {
+    document.documentElement.lang = htmlLang(locale)
+    document.title = t('documentTitle')
+  }, [locale])
+
+  function changeLocale(next: Locale) {
+    setConsoleLocale(next)
+    saveLocale(storage, next)
+    setLocale(next)
+  }
+
   const brandNames = Object.fromEntries(brands.map((b) => [b.id, b.name]))
   const shown = brandFilter ? state.conversations.filter((c) => c.brandId === brandFilter) : state.conversations
 
   return (
     <div class="console">
       <header class="console-header">
-        <h1>Paychat operator console</h1>
+        <h1>{t('consoleTitle')}</h1>
         <p class={`live live-${live}`} role="status">
-          {LIVE_LABELS[live]}
+          {t(LIVE_LABELS[live])}
         </p>
-        <nav class="view-switch" aria-label="Views">
+        <nav class="view-switch" aria-label={t('views')}>
           {(Object.keys(VIEW_LABELS) as View[]).map((name) => (
             <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
-              {VIEW_LABELS[name]}
+              {t(VIEW_LABELS[name])}
             </button>
           ))}
         </nav>
         <CreditBalance credits={credits} panelOpen={creditsOpen} onTogglePanel={() => setCreditsOpen((open) => !open)} />
         <TokenForm token={token} onChange={changeToken} />
+        <div class="language-select">
+          <label for="console-language">{t('consoleLanguage')}</label>
+          <select id="console-language" value={locale} onChange={(e) => changeLocale(e.currentTarget.value as Locale)}>
+            {LOCALES.map((option) => (
+              <option key={option} value={option} lang={htmlLang(option)}>
+                {LANGUAGE_NAMES[option]}
+              </option>
+            ))}
+          </select>
+        </div>
       </header>
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
       {creditsOpen && (
@@ -171,7 +201,7 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
         />
       )}
       <div class="console-body">
-        <nav class="sidebar" aria-label="Conversations">
+        <nav class="sidebar" aria-label={t('viewConversations')}>
           <BrandFilter brands={brands} value={brandFilter} onChange={setBrandFilter} />
           <ConversationList
             conversations={shown}
@@ -242,7 +272,7 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
               }}
             />
           ) : (
-            <p class="empty">Choose a conversation.</p>
+            <p class="empty">{t('chooseConversation')}</p>
           )}
         </main>
       </div>

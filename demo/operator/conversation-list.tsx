@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '../../src/protocol/types'
 import { messagePreview, shortTimeLabel, visitorLabel } from './format'
+import { t } from './i18n'
 
 interface ConversationListProps {
   conversations: ConversationSummary[]
@@ -10,7 +11,7 @@ interface ConversationListProps {
 
 /** Newest first (the order the state keeps); each row is a button named by the visitor and last message, with who owns it. */
 export function ConversationList({ conversations, brandNames, selectedId, onSelect }: ConversationListProps) {
-  if (conversations.length === 0) return <p class="empty">No conversations yet. Open the demo shop and say hello.</p>
+  if (conversations.length === 0) return <p class="empty">{t('noConversations')}</p>
   return (
     <ul class="conversation-list">
       {conversations.map((c) => (
@@ -32,7 +33,7 @@ export function ConversationList({ conversations, brandNames, selectedId, onSele
                 {c.channel === 'whatsapp' && ' · WhatsApp'}
               </span>{' '}
               <span class={c.assignee ? 'row-assignee' : 'row-assignee unassigned'}>
-                {c.assignee ? `Assigned to ${c.assignee.name}` : 'Unassigned'}
+                {c.assignee ? t('assignedTo', { name: c.assignee.name }) : t('unassigned')}
               </span>
             </span>
           </button>

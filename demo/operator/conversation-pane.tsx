@@ -10,6 +10,7 @@ import type {
 } from '../../src/protocol/types'
 import { CannedReplyChooser } from './canned-reply-chooser'
 import { timeLabel, visitorLabel } from './format'
+import { formatNumber, t } from './i18n'
 import { MessageItem } from './message-item'
 import type { OperatorApi } from './operator-api'
 import type { OnCardAction } from './payment-card'
@@ -64,9 +65,7 @@ export function ConversationPane(props: ConversationPaneProps) {
           <h2 id="conversation-title">
             {visitorLabel(conversation.visitorName ?? conversation.whatsapp?.profileName ?? null, conversation.visitorId)}
           </h2>
-          <p>
-            {props.brandName} · started {timeLabel(conversation.createdAt)}
-          </p>
+          <p>{t('startedAt', { brand: props.brandName, time: timeLabel(conversation.createdAt) })}</p>
           {conversation.whatsapp && <WindowStatus contact={conversation.whatsapp} />}
         </div>
         <TransferForm conversation={conversation} operators={props.operators} onTransfer={props.onTransfer} />
@@ -81,15 +80,15 @@ export function ConversationPane(props: ConversationPaneProps) {
       <div class="thread">
         {props.hasMore && (
           <button type="button" class="load-earlier" onClick={props.onLoadEarlier}>
-            Load earlier messages
+            {t('loadEarlier')}
           </button>
         )}
         {!messages ? (
           <p class="empty" role="status">
-            Loading messages…
+            {t('loadingMessages')}
           </p>
         ) : (
-          <ol class="messages" ref={list} role="log" aria-label="Messages">
+          <ol class="messages" ref={list} role="log" aria-label={t('messages')}>
             {messages.map((message) => (
               <MessageItem
                 key={message.id}
@@ -126,7 +125,7 @@ export function ConversationPane(props: ConversationPaneProps) {
             aria-controls={pickerOpen ? 'template-picker' : undefined}
             onClick={() => setPickerOpen((open) => !open)}
           >
-            {pickerOpen ? 'Hide template picker' : 'Use a template'}
+            {t(pickerOpen ? 'hideTemplatePicker' : 'useTemplate')}
           </button>
         </div>
         {pickerOpen && (
@@ -149,8 +148,8 @@ export function ConversationPane(props: ConversationPaneProps) {
 /** WhatsApp only takes free text for 24 h after the customer's last message; say how long is left. */
 function WindowStatus({ contact }: { contact: WhatsAppContact }) {
   const left = windowLeftMs(contact)
-  if (left === 0) return <p class="window-closed">WhatsApp · window closed: only an approved template can be sent.</p>
-  const hours = Math.floor(left / 3_600_000)
-  const minutes = Math.floor((left % 3_600_000) / 60_000)
-  return <p class="window-open">WhatsApp · free replies for {hours} h {minutes} min more</p>
+  if (left === 0) return <p class="window-closed">{t('windowClosed')}</p>
+  const hours = formatNumber(Math.floor(left / 3_600_000))
+  const minutes = formatNumber(Math.floor((left % 3_600_000) / 60_000))
+  return <p class="window-open">{t('windowOpen', { duration: t('hoursMinutes', { hours, minutes }) })}</p>
 }

@@ -1,4 +1,5 @@
 import type { Credits } from '../../src/protocol/types'
+import { formatNumber, t } from './i18n'
 
 interface CreditBalanceProps {
   credits: Credits | null
@@ -8,13 +9,16 @@ interface CreditBalanceProps {
 
 /** The WhatsApp credit balance, always in sight: every template sent on WhatsApp spends from it. */
 export function CreditBalance({ credits, panelOpen, onTogglePanel }: CreditBalanceProps) {
+  const [beforeBalance, afterBalance] = t('creditsBalance').split('{balance}')
   return (
     <div class="credit-balance">
       <p>
-        WhatsApp credits: <strong>{credits ? credits.balance : '…'}</strong>
+        {beforeBalance}
+        <strong>{credits ? formatNumber(credits.balance) : '…'}</strong>
+        {afterBalance}
       </p>
       <button type="button" class="secondary" aria-expanded={panelOpen} aria-controls={panelOpen ? 'credits-panel' : undefined} onClick={onTogglePanel}>
-        Manage credits
+        {t('manageCredits')}
       </button>
     </div>
   )

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks'
 import type { CreditEntry, Credits } from '../../src/protocol/types'
+import type { ConsoleKey } from './catalogs/en'
 import { timeLabel } from './format'
 import { FormError } from './form-error'
+import { formatChange, formatNumber, t } from './i18n'
 import type { AutoRecharge } from './operator-api'
 import { useAction } from './use-action'
 
@@ -13,10 +15,10 @@ interface CreditsPanelProps {
   onClose(): void
 }
 
-const REASONS: Record<CreditEntry['reason'], string> = {
-  purchase: 'Purchase',
-  auto_recharge: 'Auto-recharge',
-  template: 'Template sent',
+const REASONS: Record<CreditEntry['reason'], ConsoleKey> = {
+  purchase: 'reasonPurchase',
+  auto_recharge: 'reasonAutoRecharge',
+  template: 'reasonTemplate',
 }
 
 /** Buy credits, set auto-recharge, and read the ledger, newest first. */
@@ -24,13 +26,13 @@ export function CreditsPanel({ credits, onPurchase, onAutoRecharge, onClose }: C
   return (
     <section class="credits-panel" id="credits-panel" aria-labelledby="credits-title">
       <div class="panel-heading">
-        <h2 id="credits-title">WhatsApp credits</h2>
+        <h2 id="credits-title">{t('creditsTitle')}</h2>
         <button type="button" class="secondary" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       {!credits ? (
-        <p class="empty">Loading credits…</p>
+        <p class="empty">{t('loadingCredits')}</p>
       ) : (
         <div class="credits-grid">
           <PurchaseForm onPurchase={onPurchase} />
@@ -55,17 +57,17 @@ function PurchaseForm({ onPurchase }: { onPurchase(amount: number): Promise<unkn
   return (
     <form
       class="credits-form"
-      aria-label="Buy credits"
+      aria-label={t('buyCredits')}
       onSubmit={(event) => {
         event.preventDefault()
         if (valid && !buy.busy) void buy.run(() => onPurchase(value))
       }}
     >
-      <label for="credits-amount">Credits to buy</label>
+      <label for="credits-amount">{t('creditsToBuy')}</label>
       <input id="credits-amount" type="number" min={1} step={1} value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
       <FormError message={buy.error} />
       <button type="submit" disabled={!valid || buy.busy}>
-        Buy credits
+        {t('buyCredits')}
       </button>
     </form>
   )
@@ -88,7 +90,7 @@ function AutoRechargeForm({ current, onSave }: { current: AutoRecharge; onSave(s
   return (
     <form
       class="credits-form"
-      aria-label="Auto-recharge"
+      aria-label={t('autoRecharge')}
       onSubmit={(event) => {
         event.preventDefault()
         if (valid && !save.busy) void save.run(() => onSave(settings))
@@ -96,15 +98,15 @@ function AutoRechargeForm({ current, onSave }: { current: AutoRecharge; onSave(s
     >
       <p class="checkbox">
         <input id="auto-recharge" type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
-        <label for="auto-recharge">Recharge automatically</label>
+        <label for="auto-recharge">{t('rechargeAutomatically')}</label>
       </p>
-      <label for="auto-recharge-minimum">Keep the balance at least</label>
+      <label for="auto-recharge-minimum">{t('keepBalanceAtLeast')}</label>
       <input id="auto-recharge-minimum" type="number" min={0} step={1} value={minimum} onInput={(e) => setMinimum(e.currentTarget.value)} />
-      <label for="auto-recharge-amount">Credits to add each time</label>
+      <label for="auto-recharge-amount">{t('creditsEachTime')}</label>
       <input id="auto-recharge-amount" type="number" min={0} step={1} value={recharge} onInput={(e) => setRecharge(e.currentTarget.value)} />
       <FormError message={save.error} />
       <button type="submit" disabled={!valid || save.busy}>
-        Save auto-recharge
+        {t('saveAutoRecharge')}
       </button>
     </form>
   )
@@ -112,27 +114,26 @@ function AutoRechargeForm({ current, onSave }: { current: AutoRecharge; onSave(s
 
 /** The server keeps the ledger oldest first; the operator reads the latest movement first. */
 function Ledger({ entries }: { entries: CreditEntry[] }) {
-  if (entries.length === 0) return <p class="empty">No credit movements yet.</p>
+  if (entries.length === 0) return <p class="empty">{t('noCreditMovements')}</p>
   return (
     <table class="ledger">
-      <caption>History, newest first</caption>
+      <caption>{t('creditHistory')}</caption>
       <thead>
         <tr>
-          <th scope="col">When</th>
-          <th scope="col">What</th>
-          <th scope="col">Change</th>
-          <th scope="col">Balance</th>
+          <th scope="col">{t('colWhen')}</th>
+          <th scope="col">{t('colWhat')}</th>
+          <th scope="col">{t('colChange')}</th>
+          <th scope="col">{t('colBalance')}</th>
         </tr>
       </thead>
       <tbody>
         {[...entries].reverse().map((entry, index) => (
           <tr key={entries.length - index}>
             <td>{timeLabel(entry.at)}</td>
-            <td>
-              {REASONS[entry.reason]}: {entry.note}
-            </td>
-            <td class={entry.amount < 0 ? 'spent' : 'added'}>{entry.amount > 0 ? `+${entry.amount}` : entry.amount}</td>
-            <td>{entry.balanceAfter}</td>
+            {/* The note is the server's, as it wrote it. */}
+            <td>{t('ledgerEntry', { reason: t(REASONS[entry.reason]), note: entry.note })}</td>
+            <td class={entry.amount < 0 ? 'spent' : 'added'}>{formatChange(entry.amount)}</td>
+            <td>{formatNumber(entry.balanceAfter)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { t } from './i18n'
 import type { ReviewDecision } from './mock-api'
 
 /**
@@ -16,14 +17,14 @@ export function DemoReviewControls({ templateId, busy, onReview }: DemoReviewCon
   const id = `demo-reason-${templateId}`
   return (
     <fieldset class="demo-controls">
-      <legend>Demo only: play Meta’s reviewer</legend>
-      <label for={id}>Rejection reason (demo)</label>
-      <input id={id} value={reason} placeholder="Optional" onInput={(e) => setReason(e.currentTarget.value)} />
+      <legend>{t('demoReviewer')}</legend>
+      <label for={id}>{t('rejectionReason')}</label>
+      <input id={id} value={reason} placeholder={t('optional')} onInput={(e) => setReason(e.currentTarget.value)} />
       <button type="button" class="secondary" disabled={busy} onClick={() => onReview('APPROVED', '')}>
-        Approve (demo)
+        {t('approveDemo')}
       </button>
       <button type="button" class="secondary danger" disabled={busy} onClick={() => onReview('REJECTED', reason.trim())}>
-        Reject (demo)
+        {t('rejectDemo')}
       </button>
     </fieldset>
   )

@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser'
+import { t } from './i18n'
 
 export interface EventStreamOptions {
   url: string
@@ -62,7 +63,7 @@ export function openEventStream(options: EventStreamOptions): () => void {
         if ((await readOnce()) === 'stop') return
       } catch {
         if (abort.signal.aborted) return
-        options.onError?.('Live updates were interrupted. Reconnecting…', false)
+        options.onError?.(t('liveInterrupted'), false)
       }
       failures++
       await sleep(Math.min(retryMs * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS), abort.signal)
@@ -74,7 +75,7 @@ export function openEventStream(options: EventStreamOptions): () => void {
 
 async function errorSentence(response: Response): Promise<string> {
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
-  return body?.error?.message ?? `Live updates were refused (${response.status}).`
+  return body?.error?.message ?? t('liveRefused', { status: String(response.status) })
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,51 +1,47 @@
 import type { Message, PaymentPage, PaymentRequest } from '../../src/protocol/types'
-import { formatMoney, formatRecurrence } from '../../src/i18n/money'
+import { consoleLocale, dateTimeLabel, money, recurrence, shortDateTimeLabel, t } from './i18n'
 
-/** The console is in English; money reads the same way everywhere in it. */
-export const LOCALE = 'en'
-
-/** "$24.50" or "$9.00 every 2 months". */
+/** "$24.50" or "$9.00 every 2 months", in the console's language. */
 export function priceLine(item: Pick<PaymentPage | PaymentRequest, 'price' | 'billing'>): string {
-  const recurrence = formatRecurrence(item.billing, LOCALE)
-  return recurrence ? `${formatMoney(item.price, LOCALE)} ${recurrence}` : formatMoney(item.price, LOCALE)
+  const every = recurrence(item.billing)
+  return every ? `${money(item.price)} ${every}` : money(item.price)
 }
 
 /** The visitor's name, else a short form of their id (enough to tell two anonymous visitors apart). */
 export function visitorLabel(visitorName: string | null, visitorId: string): string {
-  return visitorName ?? `Visitor ${visitorId.replace(/^vis_/, '').slice(0, 6)}`
+  return visitorName ?? t('visitorShort', { id: visitorId.replace(/^vis_/, '').slice(0, 6) })
 }
 
 /** One line for the conversation list: who spoke last and what. */
 export function messagePreview(message: Message | null): string {
-  if (!message) return 'No messages yet'
-  const who = message.author.role === 'operator' ? 'You: ' : message.author.role === 'bot' ? 'Bot: ' : ''
-  if (message.type === 'payment_request') return `${who}Payment card: ${message.paymentRequest?.title ?? ''}`.trim()
-  return `${who}${message.text}`
+  if (!message) return t('noMessagesYet')
+  const text =
+    message.type === 'payment_request'
+      ? t('previewPaymentCard', { title: message.paymentRequest?.title ?? '' }).trim()
+      : message.text
+  if (message.author.role === 'operator') return t('previewYou', { text })
+  return message.author.role === 'bot' ? t('previewBot', { text }) : text
 }
 
 export function authorLabel(message: Message): string {
   switch (message.author.role) {
     case 'visitor':
-      return 'Visitor'
+      return t('authorVisitor')
     case 'system':
-      return 'System'
+      return t('authorSystem')
     default:
-      return message.author.name ?? (message.author.role === 'bot' ? 'Bot' : 'Operator')
+      return message.author.name ?? t(message.author.role === 'bot' ? 'authorBot' : 'authorOperator')
   }
 }
 
-const DATE_TIME = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' })
-const TIME = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short' })
-const DAY = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric' })
-
-export function timeLabel(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? '' : DATE_TIME.format(date)
-}
+export const timeLabel = (iso: string): string => dateTimeLabel(iso)
 
 /** For the list: the time when it was today, else the day. */
 export function shortTimeLabel(iso: string, now = new Date()): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
-  return date.toDateString() === now.toDateString() ? TIME.format(date) : DAY.format(date)
+  return shortDateTimeLabel(iso, now)
+}
+
+/** "a, b and c" in the console's language (Intl.ListFormat). */
+export function listOf(items: string[]): string {
+  return new Intl.ListFormat(consoleLocale(), { type: 'conjunction' }).format(items)
 }

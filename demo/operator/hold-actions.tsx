@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { formatMoney } from '../../src/i18n/money'
 import type { Money } from '../../src/protocol/types'
-import { LOCALE } from './format'
+import { money, t } from './i18n'
 
 interface HoldActionsProps {
   held: Money
@@ -17,21 +16,21 @@ interface HoldActionsProps {
 export function HoldActions({ held, busy, onCapture, onVoid }: HoldActionsProps) {
   const [confirming, setConfirming] = useState(false)
   const keep = useRef<HTMLButtonElement>(null)
-  const amount = formatMoney(held, LOCALE)
+  const amount = money(held)
   // The button clicked is gone: focus goes to the safe answer, so Enter never voids by accident.
   useEffect(() => {
     if (confirming) keep.current?.focus()
   }, [confirming])
   if (confirming) {
     return (
-      <div class="hold-confirm" role="group" aria-label="Void the hold?">
-        <p class="warning">Void the hold? {amount} is released and nothing is charged. This cannot be undone.</p>
+      <div class="hold-confirm" role="group" aria-label={t('voidQuestion')}>
+        <p class="warning">{t('voidWarning', { amount })}</p>
         <div class="actions">
           <button type="button" class="danger secondary" disabled={busy} onClick={() => (setConfirming(false), onVoid())}>
-            Void hold
+            {t('voidHold')}
           </button>
           <button type="button" class="secondary" ref={keep} disabled={busy} onClick={() => setConfirming(false)}>
-            Keep hold
+            {t('keepHold')}
           </button>
         </div>
       </div>
@@ -39,11 +38,11 @@ export function HoldActions({ held, busy, onCapture, onVoid }: HoldActionsProps)
   }
   return (
     <div class="actions" aria-busy={busy}>
-      <button type="button" disabled={busy} onClick={onCapture} title={`Charge the ${amount} held on the card`}>
-        Capture
+      <button type="button" disabled={busy} onClick={onCapture} title={t('captureTitle', { amount })}>
+        {t('capture')}
       </button>
       <button type="button" class="danger secondary" disabled={busy} onClick={() => setConfirming(true)}>
-        Void
+        {t('void')}
       </button>
     </div>
   )

@@ -1,5 +1,7 @@
 import type { Message, MessageDelivery, PaymentRequest } from '../../src/protocol/types'
+import type { ConsoleKey } from './catalogs/en'
 import { authorLabel, timeLabel } from './format'
+import { t } from './i18n'
 import { type OnCardAction, PaymentCard } from './payment-card'
 import { TemplateView } from './template-view'
 
@@ -29,12 +31,12 @@ export function MessageItem({ message, request, onCardAction }: MessageItemProps
   )
 }
 
-const DELIVERY_LABELS: Record<MessageDelivery['status'], string> = {
-  accepted: 'Sending to WhatsApp',
-  sent: 'Sent on WhatsApp',
-  delivered: 'Delivered on WhatsApp',
-  read: 'Read on WhatsApp',
-  failed: 'Not delivered on WhatsApp',
+const DELIVERY_LABELS: Record<MessageDelivery['status'], ConsoleKey> = {
+  accepted: 'deliveryAccepted',
+  sent: 'deliverySent',
+  delivered: 'deliveryDelivered',
+  read: 'deliveryRead',
+  failed: 'deliveryFailed',
 }
 
 /** The WhatsApp tick a business message has reached, with the Cloud API's reason when it failed. */
@@ -42,7 +44,8 @@ function DeliveryBadge({ delivery }: { delivery: MessageDelivery }) {
   return (
     <span class={`delivery delivery-${delivery.status}`} title={delivery.error?.message}>
       {' · '}
-      {DELIVERY_LABELS[delivery.status]}
+      {t(DELIVERY_LABELS[delivery.status])}
+      {/* The Cloud API's own reason and code, as Meta's documentation names them. */}
       {delivery.error && `: ${delivery.error.message} (${delivery.error.code})`}
     </span>
   )

@@ -15,18 +15,25 @@ import type {
   SharePaymentRequestBody,
   Transaction,
 } from '../../src/protocol/types'
+import { t } from './i18n'
 
-/** An API error answer, carrying the server's own sentence so the console can show it as is. */
+/**
+ * An API error answer, carrying the server's own sentence so the console can show it as is. Its fields
+ * are assigned, not class fields: built for es2020, class fields bring helpers into the chunk the
+ * console shares with the checkout page, which has a size budget.
+ */
 export class OperatorApiError extends Error {
-  override name = 'OperatorApiError'
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** The input field the server blamed, so a form can show the sentence next to it. */
-    readonly field?: string,
-  ) {
+  declare readonly status: number
+  declare readonly code: string
+  /** The input field the server blamed, so a form can show the sentence next to it. */
+  declare readonly field: string | undefined
+
+  constructor(status: number, code: string, message: string, field?: string) {
     super(message)
+    this.name = 'OperatorApiError'
+    this.status = status
+    this.code = code
+    this.field = field
   }
 }
 
@@ -43,7 +50,7 @@ export interface AutoRecharge {
 
 /**
  * One JSON request to the API. Any refusal becomes an OperatorApiError with the server's sentence;
- * a network failure one with a sentence of ours.
+ * a network failure or an answer without a reason one with a sentence of ours, in the console's language.
  */
 export async function requestJson<T>(
   apiBase: string,
@@ -61,7 +68,7 @@ export async function requestJson<T>(
       cache: 'no-store',
     })
   } catch {
-    throw new OperatorApiError(0, 'network_error', 'The server cannot be reached. Check that it is running.')
+    throw new OperatorApiError(0, 'network_error', t('networkError'))
   }
   const answer: unknown = response.status === 204 ? null : await response.json().catch(() => null)
   if (response.ok) return answer as T
@@ -69,7 +76,7 @@ export async function requestJson<T>(
   throw new OperatorApiError(
     response.status,
     error?.code ?? 'http_error',
-    error?.message ?? `${method} ${path} answered ${response.status}.`,
+    error?.message ?? t('httpError', { request: `${method} ${path}`, status: String(response.status) }),
     error?.field,
   )
 }

@@ -3,7 +3,8 @@ import { ChargeList, subscriptionLine } from './card-details'
 import { FormError } from './form-error'
 import { priceLine } from './format'
 import { HoldActions } from './hold-actions'
-import { canRevoke, heldAmount, progressLine, statusLine, TRANSACTION_TYPE_LABELS } from './request-status'
+import { t } from './i18n'
+import { canRevoke, heldAmount, progressLine, statusLine, transactionTypeLabel } from './request-status'
 import { useAction } from './use-action'
 
 /** What the operator can do to a shared card; the promise rejects with the server's sentence. */
@@ -23,7 +24,7 @@ export function PaymentCard({ request, onAction }: { request: PaymentRequest; on
       <h3>{request.title}</h3>
       {request.description && <p class="card-description">{request.description}</p>}
       <p class="card-price">{priceLine(request)}</p>
-      <p class="card-type">{TRANSACTION_TYPE_LABELS[request.transactionType ?? 'sale']}</p>
+      <p class="card-type">{transactionTypeLabel(request.transactionType ?? 'sale')}</p>
       <p class="card-status">{statusLine(request)}</p>
       {progress && <p class="card-progress">{progress}</p>}
       {request.subscription && <p class="card-subscription">{subscriptionLine(request.subscription)}</p>}
@@ -33,7 +34,7 @@ export function PaymentCard({ request, onAction }: { request: PaymentRequest; on
       )}
       {canRevoke(request.status) && (
         <button type="button" class="revoke" disabled={action.busy} onClick={() => act('revoke')}>
-          Revoke
+          {t('revoke')}
         </button>
       )}
       <FormError message={action.error} />

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { t } from './i18n'
 
 interface ReplyFormProps {
   /** The reply box's text; kept by the pane so a canned reply can be inserted into it. */
@@ -33,13 +34,13 @@ export function ReplyForm({ text, onTextChange, onSend, needsTemplate, onChooseT
         void send()
       }}
     >
-      <label for="reply">Reply</label>
+      <label for="reply">{t('reply')}</label>
       {needsTemplate && (
         // Not disabled: this machine's clock may differ from the server's, which has the last word.
         <p id="reply-needs-template" class="reply-note">
-          The 24-hour WhatsApp window is closed: free text needs an approved template now.{' '}
+          {t('replyNeedsTemplate')}{' '}
           <button type="button" class="link" onClick={onChooseTemplate}>
-            Choose a template
+            {t('chooseTemplate')}
           </button>
         </p>
       )}
@@ -57,7 +58,7 @@ export function ReplyForm({ text, onTextChange, onSend, needsTemplate, onChooseT
         }}
       />
       <button type="submit" disabled={sending || !text.trim()}>
-        Send reply
+        {t('sendReply')}
       </button>
     </form>
   )

@@ -1,7 +1,7 @@
-import { formatMoney } from '../../src/i18n/money'
 import type { PaymentRequest, PaymentRequestStatus, TransactionType } from '../../src/protocol/types'
 import { cardLabel } from './card-label'
-import { LOCALE } from './format'
+import type { ConsoleKey } from './catalogs/en'
+import { money, t } from './i18n'
 
 /** Statuses from which the operator may still withdraw a card (the server refuses the rest with 409). */
 const REVOCABLE: ReadonlySet<PaymentRequestStatus> = new Set(['pending', 'checkout_open', 'failed'])
@@ -10,41 +10,51 @@ export function canRevoke(status: PaymentRequestStatus): boolean {
   return REVOCABLE.has(status)
 }
 
+const TRANSACTION_TYPE_KEYS: Record<TransactionType, ConsoleKey> = {
+  sale: 'typeSale',
+  authorize: 'typeAuthorize',
+  save_card: 'typeSaveCard',
+}
+
+/** Every transaction type, in the order the share form offers them. */
+export const TRANSACTION_TYPES = Object.keys(TRANSACTION_TYPE_KEYS) as TransactionType[]
+
 /** What the operator asked for, as the share form offers it and the card repeats it. */
-export const TRANSACTION_TYPE_LABELS: Record<TransactionType, string> = {
-  sale: 'Sale — charge now',
-  authorize: 'Authorize — hold, capture later',
-  save_card: 'Save card — no charge',
+export function transactionTypeLabel(type: TransactionType): string {
+  return t(TRANSACTION_TYPE_KEYS[type])
 }
 
 /** The card's status as the operator reads it: what was done, and the detail that matters for that status. */
 export function statusLine(request: PaymentRequest): string {
   switch (request.status) {
     case 'pending':
-      return 'Waiting for the visitor'
+      return t('statusPending')
     case 'checkout_open':
-      return 'Visitor is on the checkout page'
+      return t('statusCheckoutOpen')
     case 'paid':
       return request.transactionType === 'authorize'
-        ? `Captured — charged ${formatMoney(heldAmount(request), LOCALE)}`
-        : `Paid ${formatMoney(request.amountPaid?.amount ? request.amountPaid : request.price, LOCALE)}${withReceipt(request)}`
+        ? t('statusCaptured', { amount: money(heldAmount(request)) })
+        : withReceipt(request, 'statusPaid', 'statusPaidWith', money(request.amountPaid?.amount ? request.amountPaid : request.price))
     case 'failed':
-      return `Payment failed${request.failure ? `: ${request.failure.message}` : ''}`
+      // The reason is the gateway's sentence as the server keeps it.
+      return request.failure ? t('statusFailedReason', { reason: request.failure.message }) : t('statusFailed')
     case 'unknown':
-      return 'Status unknown: the processor has not confirmed. Do not charge again.'
+      return t('statusUnknown')
     case 'declined':
-      return 'Cancelled by the visitor'
+      return t('statusDeclined')
     case 'revoked':
-      return 'Revoked'
+      return t('statusRevoked')
     case 'expired':
-      return 'Expired'
+      return t('statusExpired')
     case 'authorized':
-      return `Authorized — held ${formatMoney(heldAmount(request), LOCALE)}${withReceipt(request)}`
+      return withReceipt(request, 'statusAuthorized', 'statusAuthorizedWith', money(heldAmount(request)))
     case 'voided':
-      return `Voided — the hold of ${formatMoney(heldAmount(request), LOCALE)} was released; nothing was charged`
+      return t('statusVoided', { amount: money(heldAmount(request)) })
     case 'card_saved': {
       const card = request.savedCard
-      return card ? `Card saved: ${cardLabel(card.cardBrand, card.last4)} (token ${card.token})` : 'Card saved'
+      return card
+        ? t('statusCardSavedToken', { card: cardLabel(card.cardBrand, card.last4), token: card.token })
+        : t('statusCardSaved')
     }
   }
 }
@@ -53,7 +63,7 @@ export function statusLine(request: PaymentRequest): string {
 export function progressLine(request: PaymentRequest): string | null {
   const paid = request.amountPaid
   if (!paid || paid.amount <= 0 || paid.amount >= request.price.amount) return null
-  return `Paid ${formatMoney(paid, LOCALE)} of ${formatMoney(request.price, LOCALE)}`
+  return t('progress', { paid: money(paid), price: money(request.price) })
 }
 
 /** An `authorize` card's hold: its charge (surcharge included), else the price. */
@@ -61,9 +71,9 @@ export function heldAmount(request: PaymentRequest) {
   return request.charges?.[0]?.amount ?? request.price
 }
 
-/** The card and reference, only when the charges list (which names them) is missing. */
-function withReceipt(request: PaymentRequest): string {
+/** The status with the card and reference, only when the charges list (which names them) is missing. */
+function withReceipt(request: PaymentRequest, plain: ConsoleKey, withCard: ConsoleKey, amount: string): string {
   const receipt = request.receipt
-  if (request.charges?.length || !receipt) return ''
-  return ` with ${cardLabel(receipt.cardBrand, receipt.last4)} (ref. ${receipt.reference})`
+  if (request.charges?.length || !receipt) return t(plain, { amount })
+  return t(withCard, { amount, card: cardLabel(receipt.cardBrand, receipt.last4), reference: receipt.reference })
 }

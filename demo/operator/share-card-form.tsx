@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { MessageTemplate, PaymentPage, SharePaymentRequestBody, TransactionType } from '../../src/protocol/types'
 import { FormError } from './form-error'
+import { t } from './i18n'
 import { priceLine } from './format'
 import { OperatorApiError, type OperatorApi } from './operator-api'
 import { SHARE_OPTION_FIELDS, type ShareOptionField, ShareOptions } from './share-options'
 import { bodyParameters, componentOf, dynamicUrlButton, sendTemplateBody } from './template-preview'
 import { errorMessage, useAction } from './use-action'
+import { listOf } from './format'
 
 export interface ShareCardFormProps {
   api: OperatorApi
@@ -66,15 +68,15 @@ export function ShareCardForm({ api, brandId, pages, templateOnly, onShare }: Sh
         }
       }}
     >
-      <label for="payment-page">Payment page</label>
+      <label for="payment-page">{t('paymentPage')}</label>
       <select
         id="payment-page"
         value={pageId}
         disabled={!pages?.length}
         onChange={(e) => (setPageId(e.currentTarget.value), changed())}
       >
-        {!pages && <option value="">Loading…</option>}
-        {pages?.length === 0 && <option value="">This brand has no payment pages</option>}
+        {!pages && <option value="">{t('loadingOption')}</option>}
+        {pages?.length === 0 && <option value="">{t('noPaymentPages')}</option>}
         {pages?.map((page) => (
           <option key={page.id} value={page.id}>
             {page.title} — {priceLine(page)}
@@ -99,7 +101,7 @@ export function ShareCardForm({ api, brandId, pages, templateOnly, onShare }: Sh
         onCheckoutMinutes={(minutes) => (setCheckoutMinutes(minutes), changed())}
       />
       <button type="submit" disabled={!ready || sharing}>
-        {templateOnly ? 'Share card as template' : 'Share payment card'}
+        {t(templateOnly ? 'shareAsTemplate' : 'sharePaymentCard')}
       </button>
       <FormError message={unplaced} />
     </form>
@@ -135,16 +137,16 @@ function CardTemplateFields({ api, brandId, template, values, onTemplate, onValu
   const parameters = template ? bodyParameters(componentOf(template, 'BODY')?.text ?? '', template.parameterFormat) : []
   return (
     <fieldset class="card-template">
-      <legend>WhatsApp window closed: send the card as a template</legend>
-      <label for="card-template">Template</label>
+      <legend>{t('cardTemplateLegend')}</legend>
+      <label for="card-template">{t('template')}</label>
       <select
         id="card-template"
         value={template?.id ?? ''}
         disabled={!templates?.length}
         onChange={(e) => onTemplate(templates?.find((t) => t.id === e.currentTarget.value) ?? null)}
       >
-        {!templates && <option value="">Loading…</option>}
-        {templates?.length === 0 && <option value="">No approved template with a /pay/{'{{1}}'} button</option>}
+        {!templates && <option value="">{t('loadingOption')}</option>}
+        {templates?.length === 0 && <option value="">{t('noPayLinkTemplate', { button: '/pay/{{1}}' })}</option>}
         {templates?.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name} ({t.language}, {t.category})
@@ -154,13 +156,13 @@ function CardTemplateFields({ api, brandId, template, values, onTemplate, onValu
       <FormError message={load.error} />
       {parameters.map((name) => (
         <div class="field" key={`${template!.id}-${name}`}>
-          <label for={`card-param-${name}`}>Value for {`{{${name}}}`}</label>
+          <label for={`card-param-${name}`}>{t('valueFor', { field: `{{${name}}}` })}</label>
           <input id={`card-param-${name}`} value={values[name] ?? ''} onInput={(e) => onValue(name, e.currentTarget.value)} />
         </div>
       ))}
       {parameters.length > 0 && (
         <p class="hint">
-          Values may hold {'{{contact.first_name}}'}, {'{{payment.title}}'} and {'{{payment.amount}}'}: the server fills them in.
+          {t('valuesMayHold', { fields: listOf(['{{contact.first_name}}', '{{payment.title}}', '{{payment.amount}}']) })}
         </p>
       )}
     </fieldset>

@@ -1,18 +1,19 @@
 import type { TransactionType } from '../../src/protocol/types'
 import { FormError } from './form-error'
-import { TRANSACTION_TYPE_LABELS } from './request-status'
+import { t } from './i18n'
+import { TRANSACTION_TYPES, transactionTypeLabel } from './request-status'
 
 /** The share body's fields these choices fill: a refusal naming one is shown under it. */
 export type ShareOptionField = 'transactionType' | 'checkoutMinutes'
 export const SHARE_OPTION_FIELDS: readonly string[] = ['transactionType', 'checkoutMinutes'] satisfies ShareOptionField[]
 
 /** How long a checkout page opened from the card stays payable (the server takes 30 to 1440 minutes). */
-const LIFETIMES: Array<{ minutes: number; label: string }> = [
-  { minutes: 30, label: '30 min' },
-  { minutes: 60, label: '1 h' },
-  { minutes: 240, label: '4 h' },
-  { minutes: 1440, label: '24 h' },
-]
+const LIFETIMES = [30, 60, 240, 1440]
+
+/** "30 min", "4 h", in the console's language. */
+function lifetimeLabel(minutes: number): string {
+  return minutes < 60 ? t('minutesShort', { n: String(minutes) }) : t('hoursShort', { n: String(minutes / 60) })
+}
 
 interface ShareOptionsProps {
   transactionType: TransactionType
@@ -27,7 +28,7 @@ export function ShareOptions({ transactionType, checkoutMinutes, errors, onTrans
   return (
     <div class="field-row share-options">
       <div class="field">
-        <label for="transaction-type">Transaction type</label>
+        <label for="transaction-type">{t('transactionType')}</label>
         <select
           id="transaction-type"
           value={transactionType}
@@ -35,16 +36,16 @@ export function ShareOptions({ transactionType, checkoutMinutes, errors, onTrans
           aria-describedby={errors.transactionType ? 'transaction-type-error' : undefined}
           onChange={(e) => onTransactionType(e.currentTarget.value as TransactionType)}
         >
-          {(Object.keys(TRANSACTION_TYPE_LABELS) as TransactionType[]).map((type) => (
+          {TRANSACTION_TYPES.map((type) => (
             <option key={type} value={type}>
-              {TRANSACTION_TYPE_LABELS[type]}
+              {transactionTypeLabel(type)}
             </option>
           ))}
         </select>
         <FormError id="transaction-type-error" message={errors.transactionType} />
       </div>
       <div class="field">
-        <label for="checkout-minutes">Checkout page lifetime</label>
+        <label for="checkout-minutes">{t('checkoutLifetime')}</label>
         <select
           id="checkout-minutes"
           value={String(checkoutMinutes)}
@@ -52,9 +53,9 @@ export function ShareOptions({ transactionType, checkoutMinutes, errors, onTrans
           aria-describedby={errors.checkoutMinutes ? 'checkout-minutes-error' : undefined}
           onChange={(e) => onCheckoutMinutes(Number(e.currentTarget.value))}
         >
-          {LIFETIMES.map(({ minutes, label }) => (
+          {LIFETIMES.map((minutes) => (
             <option key={minutes} value={String(minutes)}>
-              {label}
+              {lifetimeLabel(minutes)}
             </option>
           ))}
         </select>

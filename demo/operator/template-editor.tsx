@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { Brand, MessageTemplate, TemplateButton, TemplateCategory } from '../../src/protocol/types'
+import type { ConsoleKey } from './catalogs/en'
 import { FormError } from './form-error'
+import { consoleLocale, t } from './i18n'
 import type { TemplateInput } from './operator-api'
 import {
   CATEGORIES,
@@ -28,16 +30,20 @@ interface TemplateEditorProps {
   onCancel(): void
 }
 
-const FORMAT_LABELS: Record<ParameterFormat, string> = {
-  POSITIONAL: 'Positional: {{1}}, {{2}}',
-  NAMED: 'Named: {{first_name}}',
+/** Each parameter format with an example of its parameters, which are Meta's syntax in any language. */
+const FORMATS: Record<ParameterFormat, { label: ConsoleKey; example: string; hint: ConsoleKey }> = {
+  POSITIONAL: { label: 'formatPositional', example: '{{1}}, {{2}}', hint: 'positionalHint' },
+  NAMED: { label: 'formatNamed', example: '{{first_name}}', hint: 'namedHint' },
 }
 
-const BUTTON_LABELS: Record<TemplateButton['type'], string> = {
-  QUICK_REPLY: 'Quick reply',
-  URL: 'Link',
-  PHONE_NUMBER: 'Phone number',
+const BUTTON_LABELS: Record<TemplateButton['type'], ConsoleKey> = {
+  QUICK_REPLY: 'buttonQuickReply',
+  URL: 'buttonUrl',
+  PHONE_NUMBER: 'buttonPhoneNumber',
 }
+
+/** A button kind inside a sentence: "Add quick reply button". */
+const buttonKind = (type: TemplateButton['type']) => t(BUTTON_LABELS[type]).toLocaleLowerCase(consoleLocale())
 
 /**
  * Creates or edits a template. Parameters are found in the body as the operator types, each with an
@@ -59,19 +65,17 @@ export function TemplateEditor({ brands, template, brandId, onSave, onCancel }: 
   return (
     <form
       class="template-editor"
-      aria-label={template ? `Edit template ${template.name}` : 'New template'}
+      aria-label={template ? t('editTemplateNamed', { name: template.name }) : t('newTemplate')}
       onSubmit={(event) => {
         event.preventDefault()
         if (!save.busy) void save.run(() => onSave(input))
       }}
     >
-      <h3>{template ? `Edit ${template.name}` : 'New template'}</h3>
-      {template && (
-        <p class="hint">Saving makes it a draft again: it needs a new review before it can be sent.</p>
-      )}
+      <h3>{template ? t('editNamed', { name: template.name }) : t('newTemplate')}</h3>
+      {template && <p class="hint">{t('resubmitHint')}</p>}
       <div class="field-row">
         <div class="field">
-          <label for="template-brand">Brand</label>
+          <label for="template-brand">{t('brand')}</label>
           <select id="template-brand" value={draft.brandId} disabled={!!template} onChange={(e) => set({ brandId: e.currentTarget.value })}>
             {brands.map((brand) => (
               <option key={brand.id} value={brand.id}>
@@ -81,13 +85,13 @@ export function TemplateEditor({ brands, template, brandId, onSave, onCancel }: 
           </select>
         </div>
         <div class="field">
-          <label for="template-name">Name</label>
+          <label for="template-name">{t('name')}</label>
           <input
             id="template-name"
             value={draft.name}
             required
             pattern="[a-z0-9_]+"
-            title="Lowercase letters, digits and underscores"
+            title={t('templateNameTitle')}
             autocomplete="off"
             spellcheck={false}
             onInput={(e) => set({ name: e.currentTarget.value })}
@@ -96,7 +100,7 @@ export function TemplateEditor({ brands, template, brandId, onSave, onCancel }: 
       </div>
       <div class="field-row">
         <div class="field">
-          <label for="template-language">Language</label>
+          <label for="template-language">{t('language')}</label>
           <select id="template-language" value={draft.language} onChange={(e) => set({ language: e.currentTarget.value })}>
             {LANGUAGES.map((language) => (
               <option key={language} value={language}>
@@ -106,7 +110,7 @@ export function TemplateEditor({ brands, template, brandId, onSave, onCancel }: 
           </select>
         </div>
         <div class="field">
-          <label for="template-category">Category</label>
+          <label for="template-category">{t('category')}</label>
           <select
             id="template-category"
             value={draft.category}
@@ -120,7 +124,7 @@ export function TemplateEditor({ brands, template, brandId, onSave, onCancel }: 
           </select>
         </div>
         <div class="field">
-          <label for="template-format">Parameters</label>
+          <label for="template-format">{t('parameters')}</label>
           <select
             id="template-format"
             value={draft.parameterFormat}
@@ -128,18 +132,18 @@ export function TemplateEditor({ brands, template, brandId, onSave, onCancel }: 
           >
             {PARAMETER_FORMATS.map((format) => (
               <option key={format} value={format}>
-                {FORMAT_LABELS[format]}
+                {t(FORMATS[format].label, { example: FORMATS[format].example })}
               </option>
             ))}
           </select>
         </div>
       </div>
       <div class="field">
-        <label for="template-header">Header (optional)</label>
+        <label for="template-header">{t('headerOptional')}</label>
         <input id="template-header" value={draft.header} maxLength={60} onInput={(e) => set({ header: e.currentTarget.value })} />
       </div>
       <div class="field">
-        <label for="template-body">Body</label>
+        <label for="template-body">{t('body')}</label>
         <textarea
           id="template-body"
           rows={4}
@@ -150,17 +154,15 @@ export function TemplateEditor({ brands, template, brandId, onSave, onCancel }: 
           onInput={(e) => set({ body: e.currentTarget.value })}
         />
         <p id="template-body-hint" class="hint">
-          {draft.parameterFormat === 'POSITIONAL'
-            ? 'Parameters are {{1}}, {{2}}, … in order.'
-            : 'Parameters are lowercase names such as {{first_name}}.'}
+          {t(FORMATS[draft.parameterFormat].hint, { example: FORMATS[draft.parameterFormat].example })}
         </p>
       </div>
       {parameters.length > 0 && (
         <fieldset class="examples">
-          <legend>Examples (one per parameter, for the review)</legend>
+          <legend>{t('examplesLegend')}</legend>
           {parameters.map((name) => (
             <div class="field" key={name}>
-              <label for={`template-example-${name}`}>Example for {`{{${name}}}`}</label>
+              <label for={`template-example-${name}`}>{t('exampleFor', { field: `{{${name}}}` })}</label>
               <input
                 id={`template-example-${name}`}
                 value={draft.examples[name] ?? ''}
@@ -172,33 +174,33 @@ export function TemplateEditor({ brands, template, brandId, onSave, onCancel }: 
         </fieldset>
       )}
       <div class="field">
-        <label for="template-footer">Footer (optional)</label>
+        <label for="template-footer">{t('footerOptional')}</label>
         <input id="template-footer" value={draft.footer} maxLength={60} onInput={(e) => set({ footer: e.currentTarget.value })} />
       </div>
       <fieldset class="template-buttons-editor">
-        <legend>Buttons (optional)</legend>
+        <legend>{t('buttonsOptional')}</legend>
         {draft.buttons.map((button, index) => (
           <ButtonFields key={index} index={index} button={button} onChange={(patch) => setButton(index, patch)} onRemove={() => set({ buttons: draft.buttons.filter((_, i) => i !== index) })} />
         ))}
         <div class="actions">
           {(Object.keys(BUTTON_LABELS) as TemplateButton['type'][]).map((type) => (
             <button key={type} type="button" class="secondary" onClick={() => set({ buttons: [...draft.buttons, newButton(type)] })}>
-              Add {BUTTON_LABELS[type].toLowerCase()} button
+              {t('addButton', { kind: buttonKind(type) })}
             </button>
           ))}
         </div>
       </fieldset>
-      <section class="template-preview" aria-label="Preview with the examples">
-        <h4>Preview with the examples</h4>
+      <section class="template-preview" aria-label={t('previewWithExamples')}>
+        <h4>{t('previewWithExamples')}</h4>
         <TemplateView template={previewTemplate(input, draft.examples)} />
       </section>
       <FormError message={save.error} />
       <div class="actions">
         <button type="submit" disabled={save.busy}>
-          {template ? 'Save changes' : 'Create template'}
+          {t(template ? 'saveChanges' : 'createTemplate')}
         </button>
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>
@@ -217,16 +219,14 @@ function ButtonFields({ index, button, onChange, onRemove }: ButtonFieldsProps) 
   const n = index + 1
   const id = `template-button-${n}`
   return (
-    <div class="button-fields" role="group" aria-label={`Button ${n}: ${BUTTON_LABELS[button.type]}`}>
+    <div class="button-fields" role="group" aria-label={t('buttonGroup', { n: String(n), kind: t(BUTTON_LABELS[button.type]) })}>
       <div class="field">
-        <label for={`${id}-text`}>
-          Button {n} ({BUTTON_LABELS[button.type].toLowerCase()}) text
-        </label>
+        <label for={`${id}-text`}>{t('buttonText', { n: String(n), kind: buttonKind(button.type) })}</label>
         <input id={`${id}-text`} value={button.text} required maxLength={25} onInput={(e) => onChange({ text: e.currentTarget.value })} />
       </div>
       {button.type === 'URL' && (
         <div class="field">
-          <label for={`${id}-url`}>Button {n} URL</label>
+          <label for={`${id}-url`}>{t('buttonUrlField', { n: String(n) })}</label>
           <input
             id={`${id}-url`}
             type="text"
@@ -240,7 +240,7 @@ function ButtonFields({ index, button, onChange, onRemove }: ButtonFieldsProps) 
       )}
       {button.type === 'PHONE_NUMBER' && (
         <div class="field">
-          <label for={`${id}-phone`}>Button {n} phone number</label>
+          <label for={`${id}-phone`}>{t('buttonPhoneField', { n: String(n) })}</label>
           <input
             id={`${id}-phone`}
             type="tel"
@@ -252,7 +252,7 @@ function ButtonFields({ index, button, onChange, onRemove }: ButtonFieldsProps) 
         </div>
       )}
       <button type="button" class="secondary danger" onClick={onRemove}>
-        Remove button {n}
+        {t('removeButton', { n: String(n) })}
       </button>
     </div>
   )

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { ConversationSummary, Message, MessageTemplate } from '../../src/protocol/types'
 import { FormError } from './form-error'
+import { t } from './i18n'
 import type { OperatorApi } from './operator-api'
 import { bodyParameters, componentOf, dynamicUrlButton, previewTemplate, sendTemplateBody } from './template-preview'
 import { TemplateView } from './template-view'
@@ -49,7 +50,7 @@ export function TemplatePicker({ api, conversation, onSent }: TemplatePickerProp
   return (
     <form
       class="template-picker"
-      aria-label="Send a template"
+      aria-label={t('sendTemplateForm')}
       onSubmit={(event) => {
         event.preventDefault()
         if (!template || !complete || send.busy) return
@@ -61,10 +62,10 @@ export function TemplatePicker({ api, conversation, onSent }: TemplatePickerProp
       }}
     >
       <div class="field">
-        <label for="template-choice">Template</label>
+        <label for="template-choice">{t('template')}</label>
         <select id="template-choice" value={templateId} disabled={!templates?.length} onChange={(e) => choose(e.currentTarget.value)}>
-          {!templates && <option value="">Loading…</option>}
-          {templates?.length === 0 && <option value="">No approved templates for this brand</option>}
+          {!templates && <option value="">{t('loadingOption')}</option>}
+          {templates?.length === 0 && <option value="">{t('noApprovedTemplates')}</option>}
           {templates?.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name} ({t.language}, {t.category})
@@ -77,7 +78,7 @@ export function TemplatePicker({ api, conversation, onSent }: TemplatePickerProp
         <>
           {parameters.map((name, index) => (
             <div class="field" key={`${template.id}-${name}`}>
-              <label for={`template-param-${name}`}>Value for {`{{${name}}}`}</label>
+              <label for={`template-param-${name}`}>{t('valueFor', { field: `{{${name}}}` })}</label>
               <input
                 id={`template-param-${name}`}
                 value={values[name] ?? ''}
@@ -88,7 +89,7 @@ export function TemplatePicker({ api, conversation, onSent }: TemplatePickerProp
           ))}
           {urlButton && (
             <div class="field">
-              <label for="template-url-suffix">Link ending for “{urlButton.text}”</label>
+              <label for="template-url-suffix">{t('linkEnding', { button: urlButton.text })}</label>
               <input
                 id="template-url-suffix"
                 value={urlSuffix}
@@ -97,21 +98,21 @@ export function TemplatePicker({ api, conversation, onSent }: TemplatePickerProp
                 onInput={(e) => setUrlSuffix(e.currentTarget.value)}
               />
               <p id="template-url-base" class="hint">
-                Replaces {'{{1}}'} in {urlButton.url}
+                {t('replacesIn', { placeholder: '{{1}}', url: urlButton.url })}
               </p>
             </div>
           )}
           {parameters.length > 0 && (
-            <p class="hint">Values may hold merge fields such as {'{{contact.first_name}}'}: the server fills them in.</p>
+            <p class="hint">{t('mergeFieldsHint', { field: '{{contact.first_name}}' })}</p>
           )}
-          <section class="template-preview" aria-label="Template preview">
+          <section class="template-preview" aria-label={t('templatePreview')}>
             <TemplateView template={previewTemplate(template, values, urlSuffix)} />
           </section>
         </>
       )}
       <FormError message={send.error} />
       <button type="submit" disabled={!template || !complete || send.busy}>
-        Send template
+        {t('sendTemplate')}
       </button>
     </form>
   )

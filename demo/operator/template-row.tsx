@@ -1,5 +1,6 @@
 import type { MessageTemplate } from '../../src/protocol/types'
 import { DemoReviewControls } from './demo-review-controls'
+import { t } from './i18n'
 import type { ReviewDecision } from './mock-api'
 import { canDelete, canEdit, canSubmit, TemplateStatusBadge } from './template-status'
 
@@ -28,17 +29,17 @@ export function TemplateRow({ template, brandName, busy, ...on }: TemplateRowPro
       <div class="actions">
         {canEdit(status) && (
           <button type="button" class="secondary" disabled={busy} onClick={on.onEdit}>
-            Edit
+            {t('edit')}
           </button>
         )}
         {canSubmit(status) && (
           <button type="button" disabled={busy} onClick={on.onSubmit}>
-            Submit for review
+            {t('submitForReview')}
           </button>
         )}
         {canDelete(status) && (
           <button type="button" class="secondary danger" disabled={busy} onClick={on.onDelete}>
-            Delete
+            {t('delete')}
           </button>
         )}
       </div>

@@ -1,12 +1,14 @@
 import type { MessageTemplate, TemplateStatus } from '../../src/protocol/types'
+import type { ConsoleKey } from './catalogs/en'
+import { t } from './i18n'
 
-const LABELS: Record<TemplateStatus, string> = {
-  DRAFT: 'Draft',
-  PENDING: 'Pending review',
-  APPROVED: 'Approved',
-  REJECTED: 'Rejected',
-  PAUSED: 'Paused',
-  DISABLED: 'Disabled',
+const LABELS: Record<TemplateStatus, ConsoleKey> = {
+  DRAFT: 'tplDraft',
+  PENDING: 'tplPending',
+  APPROVED: 'tplApproved',
+  REJECTED: 'tplRejected',
+  PAUSED: 'tplPaused',
+  DISABLED: 'tplDisabled',
 }
 
 /** Meta locks a template while it reviews it and once approved; every other status may be edited. */
@@ -21,10 +23,10 @@ export function TemplateStatusBadge({ template }: { template: Pick<MessageTempla
   return (
     <>
       <span class={`badge badge-${template.status.toLowerCase()}`} title={template.status}>
-        {LABELS[template.status]}
+        {t(LABELS[template.status])}
       </span>
       {template.status === 'REJECTED' && template.rejectedReason && (
-        <span class="rejected-reason">Rejected: {template.rejectedReason}</span>
+        <span class="rejected-reason">{t('rejectedReason', { reason: template.rejectedReason })}</span>
       )}
     </>
   )

@@ -1,4 +1,5 @@
 import type { RenderedTemplate } from '../../src/protocol/types'
+import { t } from './i18n'
 
 /**
  * A filled template as WhatsApp shows it: header, body, footer, buttons. Everything is text (never
@@ -11,7 +12,7 @@ export function TemplateView({ template }: { template: RenderedTemplate }) {
       <p class="template-body">{template.body}</p>
       {template.footer && <p class="template-footer">{template.footer}</p>}
       {template.buttons.length > 0 && (
-        <ul class="template-buttons" aria-label="Buttons">
+        <ul class="template-buttons" aria-label={t('buttons')}>
           {template.buttons.map((button, index) => (
             <li key={index}>
               {button.text}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { Brand, MessageTemplate } from '../../src/protocol/types'
 import { FormError } from './form-error'
+import { t } from './i18n'
 import { reviewTemplateInDemo } from './mock-api'
 import type { OperatorApi, TemplateInput } from './operator-api'
 import { TemplateEditor } from './template-editor'
@@ -46,19 +47,19 @@ export function TemplatesPanel({ api, apiBase, brands, brandFilter }: TemplatesP
     <section class="templates-panel" aria-labelledby="templates-title">
       <div class="panel-list">
         <div class="panel-heading">
-          <h2 id="templates-title">WhatsApp templates</h2>
+          <h2 id="templates-title">{t('templatesTitle')}</h2>
           <button type="button" onClick={() => setEditing('new')}>
-            New template
+            {t('newTemplate')}
           </button>
         </div>
         <p class="hint">
-          {brandFilter ? `${brandNames[brandFilter] ?? brandFilter} only` : 'All brands'}: the brand filter on the left chooses.
+          {brandFilter ? t('brandFilterOne', { brand: brandNames[brandFilter] ?? brandFilter }) : t('brandFilterAll')}
         </p>
         <FormError message={action.error} />
         {!templates ? (
-          <p class="empty">Loading templates…</p>
+          <p class="empty">{t('loadingTemplates')}</p>
         ) : templates.length === 0 ? (
-          <p class="empty">No templates yet. Create one, submit it for review, and send it once approved.</p>
+          <p class="empty">{t('noTemplates')}</p>
         ) : (
           <ul class="template-list">
             {templates.map((template) => (
@@ -94,7 +95,7 @@ export function TemplatesPanel({ api, apiBase, brands, brandFilter }: TemplatesP
             onCancel={() => setEditing(null)}
           />
         ) : (
-          <p class="empty">Choose a template to edit, or create a new one.</p>
+          <p class="empty">{t('chooseTemplateToEdit')}</p>
         )}
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { t } from './i18n'
 
 /** The operator token; applied on submit so the stream does not reconnect on every keystroke. */
 export function TokenForm({ token, onChange }: { token: string; onChange(token: string): void }) {
@@ -11,7 +12,7 @@ export function TokenForm({ token, onChange }: { token: string; onChange(token: 
         if (draft.trim()) onChange(draft.trim())
       }}
     >
-      <label for="operator-token">Operator token</label>
+      <label for="operator-token">{t('operatorToken')}</label>
       <input
         id="operator-token"
         value={draft}
@@ -20,7 +21,7 @@ export function TokenForm({ token, onChange }: { token: string; onChange(token: 
         onInput={(event) => setDraft(event.currentTarget.value)}
       />
       <button type="submit" disabled={!draft.trim() || draft.trim() === token}>
-        Use token
+        {t('useToken')}
       </button>
     </form>
   )

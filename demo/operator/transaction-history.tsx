@@ -1,22 +1,23 @@
-import { formatMoney } from '../../src/i18n/money'
 import type { PaymentRequest, Transaction } from '../../src/protocol/types'
 import { cardLabel } from './card-label'
-import { LOCALE, timeLabel } from './format'
+import type { ConsoleKey } from './catalogs/en'
+import { timeLabel } from './format'
+import { money, t } from './i18n'
 
-const TYPE_LABELS: Record<Transaction['type'], string> = {
-  sale: 'Sale',
-  authorize: 'Authorization',
-  capture: 'Capture',
-  void: 'Void',
-  save_card: 'Save card',
-  renewal: 'Renewal',
+const TYPE_LABELS: Record<Transaction['type'], ConsoleKey> = {
+  sale: 'txnSale',
+  authorize: 'txnAuthorize',
+  capture: 'txnCapture',
+  void: 'txnVoid',
+  save_card: 'txnSaveCard',
+  renewal: 'txnRenewal',
 }
 
-const RESULT_LABELS: Record<Transaction['result'], string> = {
-  approved: 'Approved',
-  declined: 'Declined',
-  failed: 'Failed',
-  unknown: 'Unknown',
+const RESULT_LABELS: Record<Transaction['result'], ConsoleKey> = {
+  approved: 'resultApproved',
+  declined: 'resultDeclined',
+  failed: 'resultFailed',
+  unknown: 'resultUnknown',
 }
 
 interface TransactionHistoryProps {
@@ -45,17 +46,17 @@ export function TransactionHistory({ transactions, loaded, requests, open, onTog
           aria-controls="history-body"
           onClick={onToggle}
         >
-          Transaction history {loaded && `(${transactions.length})`}
+          {loaded ? t('transactionHistoryCount', { count: String(transactions.length) }) : t('transactionHistory')}
         </button>
       </h3>
       {open && (
         <div id="history-body" class="history-body">
           {!loaded ? (
             <p class="hint" role="status">
-              Loading transactions…
+              {t('loadingTransactions')}
             </p>
           ) : transactions.length === 0 ? (
-            <p class="hint">No payment attempts yet.</p>
+            <p class="hint">{t('noPaymentAttempts')}</p>
           ) : (
             <HistoryTable transactions={transactions} requests={requests} />
           )}
@@ -70,36 +71,37 @@ function HistoryTable({ transactions, requests }: Pick<TransactionHistoryProps, 
     <table class="ledger history-table">
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Type</th>
-          <th scope="col">Result</th>
-          <th scope="col">Amount</th>
-          <th scope="col">Card</th>
-          <th scope="col">Reference</th>
+          <th scope="col">{t('colTime')}</th>
+          <th scope="col">{t('colType')}</th>
+          <th scope="col">{t('colResult')}</th>
+          <th scope="col">{t('colAmount')}</th>
+          <th scope="col">{t('colCard')}</th>
+          <th scope="col">{t('colReference')}</th>
         </tr>
       </thead>
       <tbody>
-        {[...transactions].reverse().map((t) => (
-          <tr key={t.id} class={`txn txn-${t.result}`}>
+        {[...transactions].reverse().map((txn) => (
+          <tr key={txn.id} class={`txn txn-${txn.result}`}>
             <td>
-              <time dateTime={t.at}>{timeLabel(t.at)}</time>
+              <time dateTime={txn.at}>{timeLabel(txn.at)}</time>
             </td>
             <td>
-              {TYPE_LABELS[t.type]}
-              {requests[t.paymentRequestId] && (
+              {t(TYPE_LABELS[txn.type])}
+              {requests[txn.paymentRequestId] && (
                 <>
                   {' '}
-                  <span class="txn-for">{requests[t.paymentRequestId]!.title}</span>
+                  <span class="txn-for">{requests[txn.paymentRequestId]!.title}</span>
                 </>
               )}
             </td>
             <td class="txn-result">
-              {RESULT_LABELS[t.result]}
-              {t.code && <span class="txn-code"> ({t.code})</span>}
+              {t(RESULT_LABELS[txn.result])}
+              {/* The gateway's code, as support and the processor's dashboard name it. */}
+              {txn.code && <span class="txn-code"> ({txn.code})</span>}
             </td>
-            <td>{formatMoney(t.amount, LOCALE)}</td>
-            <td>{t.cardBrand && t.last4 ? cardLabel(t.cardBrand, t.last4) : '—'}</td>
-            <td class="txn-reference">{t.reference}</td>
+            <td>{money(txn.amount)}</td>
+            <td>{txn.cardBrand && txn.last4 ? cardLabel(txn.cardBrand, txn.last4) : '—'}</td>
+            <td class="txn-reference">{txn.reference}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { ConversationSummary, Operator } from '../../src/protocol/types'
 import { FormError } from './form-error'
+import { t } from './i18n'
 import { useAction } from './use-action'
 
 interface TransferFormProps {
@@ -16,6 +17,8 @@ export function TransferForm({ conversation, operators, onTransfer }: TransferFo
   const transfer = useAction()
   const others = operators?.filter((o) => o.id !== conversation.assignee?.id) ?? []
   const chosen = others.some((o) => o.id === operatorId) ? operatorId : ''
+  // The sentence around the assignee's name, which is set in bold.
+  const [beforeName, afterName] = t('assignedTo').split('{name}')
 
   return (
     <form
@@ -29,15 +32,17 @@ export function TransferForm({ conversation, operators, onTransfer }: TransferFo
       <p class="assignee">
         {conversation.assignee ? (
           <>
-            Assigned to <strong>{conversation.assignee.name}</strong>
+            {beforeName}
+            <strong>{conversation.assignee.name}</strong>
+            {afterName}
           </>
         ) : (
-          'Unassigned'
+          t('unassigned')
         )}
       </p>
-      <label for="transfer-to">Transfer to…</label>
+      <label for="transfer-to">{t('transferTo')}</label>
       <select id="transfer-to" value={chosen} disabled={!others.length} onChange={(e) => setOperatorId(e.currentTarget.value)}>
-        <option value="">{operators ? 'Choose an operator' : 'Loading…'}</option>
+        <option value="">{operators ? t('chooseOperator') : t('loadingOption')}</option>
         {others.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
@@ -45,7 +50,7 @@ export function TransferForm({ conversation, operators, onTransfer }: TransferFo
         ))}
       </select>
       <button type="submit" class="secondary" disabled={!chosen || transfer.busy}>
-        Transfer
+        {t('transfer')}
       </button>
       <FormError message={transfer.error} />
     </form>

@@ -1,24 +1,29 @@
 import type { CheckoutSessionView } from '../protocol/types'
-import { formatMoney, formatRecurrence } from '../i18n/money'
-import { LOCALE } from './locale'
+import { ENGLISH, type CheckoutText } from './text'
 
 /**
  * What the main button says, after what the gateway will do: "Pay $24.50", "Authorize $24.50",
  * "Subscribe $36.00 every 2 months", "Save card". `total` (minor units, surcharge included) is left
  * out while the amount typed is not valid; an extra payment is always a plain payment.
  */
-export function actionLabel(view: CheckoutSessionView, extra: boolean, total: number | null): string {
-  if (view.mode === 'setup' && !extra) return 'Save card'
-  const amount = total === null ? '' : ` ${formatMoney({ amount: total, currency: view.item.price.currency }, LOCALE)}`
-  if (extra) return `Pay${amount}`
-  if (view.mode === 'subscription') {
-    const recurrence = formatRecurrence(view.item.billing, LOCALE)
-    return `Subscribe${amount}${recurrence ? ` ${recurrence}` : ''}`
+export function actionLabel(
+  view: CheckoutSessionView,
+  extra: boolean,
+  total: number | null,
+  { t, money, recurrence }: CheckoutText = ENGLISH,
+): string {
+  if (view.mode === 'setup' && !extra) return t('saveCard')
+  const amount = total === null ? null : money({ amount: total, currency: view.item.price.currency })
+  if (view.mode === 'subscription' && !extra) {
+    const every = recurrence(view.item.billing)
+    if (every) return amount ? t('subscribeAmountEvery', { amount, recurrence: every }) : t('subscribeEvery', { recurrence: every })
+    return amount ? t('subscribeAmount', { amount }) : t('subscribe')
   }
-  return `${view.transactionType === 'authorize' ? 'Authorize' : 'Pay'}${amount}`
+  if (view.transactionType === 'authorize' && !extra) return amount ? t('authorizeAmount', { amount }) : t('authorize')
+  return amount ? t('payAmount', { amount }) : t('pay')
 }
 
 /** The wallet's button follows the item, as Amazon Pay's does: one-time or recurring. */
-export function walletLabel(view: CheckoutSessionView): string {
-  return view.mode === 'subscription' ? 'Subscribe with Wallet' : 'Pay with Wallet'
+export function walletLabel(view: CheckoutSessionView, { t }: CheckoutText = ENGLISH): string {
+  return view.mode === 'subscription' ? t('subscribeWithWallet') : t('payWithWallet')
 }

@@ -1,7 +1,6 @@
 import type { Money } from '../protocol/types'
 import { amountStep, minorUnits } from '../i18n/currency'
-import { formatMoney } from '../i18n/money'
-import { LOCALE } from './locale'
+import { ENGLISH, type CheckoutText } from './text'
 
 /** Minor units as an amount field shows them: 2450 USD is "24.50", 3200 JPY "3200", 1230 BHD "1.230". */
 export function amountText(amount: number, currency: string): string {
@@ -27,19 +26,23 @@ export function parseAmount(text: string, currency: string): number | null {
  * The problem with a typed amount in a sentence, or null when the gateway can charge it. `max` is
  * what is still due when paying part of a price.
  */
-export function amountError(text: string, currency: string, max: Money | null): string | null {
-  if (!text.trim()) return 'Enter an amount.'
+export function amountError(
+  text: string,
+  currency: string,
+  max: Money | null,
+  { t, money }: CheckoutText = ENGLISH,
+): string | null {
+  if (!text.trim()) return t('enterAmount')
   const amount = parseAmount(text, currency)
   if (amount === null) {
     const digits = minorUnits(currency)
-    return /^[\d\s,]*\.\d+$/.test(text.trim())
-      ? `Amounts in ${currency} have ${digits ? `at most ${digits} decimal places` : 'no decimal places'}.`
-      : `Enter the amount as a number, like ${amountText(12 * 10 ** digits, currency)}.`
+    if (!/^[\d\s,]*\.\d+$/.test(text.trim())) return t('amountAsNumber', { example: amountText(12 * 10 ** digits, currency) })
+    return digits ? t('amountDecimals', { currency, digits: String(digits) }) : t('amountNoDecimals', { currency })
   }
-  if (amount <= 0) return 'Enter an amount above zero.'
+  if (amount <= 0) return t('amountAboveZero')
   const step = amountStep(currency)
   // Three-decimal currencies settle to two decimals on the card networks.
-  if (amount % step !== 0) return `Amounts in ${currency} must end in 0 (steps of ${amountText(step, currency)}).`
-  if (max && amount > max.amount) return `That is more than the ${formatMoney(max, LOCALE)} still due.`
+  if (amount % step !== 0) return t('amountStep', { currency, step: amountText(step, currency) })
+  if (max && amount > max.amount) return t('amountOverDue', { due: money(max) })
   return null
 }

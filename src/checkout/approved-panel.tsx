@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact'
 import type { CheckoutSessionView } from '../protocol/types'
-import { formatMoney, formatRecurrence } from '../i18n/money'
 import { ChargeList } from './charge-list'
-import { LOCALE } from './locale'
 import { OutcomePanel } from './outcome-panel'
 import { Receipt } from './receipt'
+import type { CheckoutText } from './text'
 
 interface ApprovedPanelProps {
   view: CheckoutSessionView
+  text: CheckoutText
   /** Charged, held for a later capture (`authorize`), or stored for later (`save_card`). */
   kind: 'paid' | 'authorized' | 'card_saved'
   onClose(): void
@@ -15,27 +15,31 @@ interface ApprovedPanelProps {
   children?: ComponentChildren
 }
 
-const HEADINGS = { paid: 'Payment complete', authorized: 'Payment authorized', card_saved: 'Card saved' } as const
+const HEADINGS = { paid: 'paymentComplete', authorized: 'paymentAuthorized', card_saved: 'cardSaved' } as const
 
 /** An approved outcome with every charge (amount, card, reference, time), or the saved card. */
-export function ApprovedPanel({ view, kind, onClose, children }: ApprovedPanelProps) {
+export function ApprovedPanel({ view, text, kind, onClose, children }: ApprovedPanelProps) {
+  const { t, money, recurrence, date } = text
   const { receipt, charges, subscription } = view
-  const seller = view.brand.name
-  const atLabel = kind === 'authorized' ? 'Held' : kind === 'card_saved' ? 'Saved' : 'Paid'
+  const brand = view.brand.name
+  const atLabel = t(kind === 'authorized' ? 'heldAt' : kind === 'card_saved' ? 'savedAt' : 'paidAt')
+  // The sentence around the next charge's day, which sits in a <time> of its own.
+  const [beforeDate, afterDate] = subscription
+    ? t('renews', { recurrence: recurrence(view.item.billing) ?? '' }).split('{date}')
+    : []
   return (
-    <OutcomePanel tone="success" heading={HEADINGS[kind]} onClose={onClose}>
+    <OutcomePanel tone="success" text={text} heading={t(HEADINGS[kind])} onClose={onClose}>
       {kind === 'authorized' && (
-        <p>
-          {/* The hold, a card brand's surcharge included. */}
-          {formatMoney(charges.at(-1)?.amount ?? view.item.price, LOCALE)} is held on your card. {seller} charges it later.
-        </p>
+        // The hold, a card brand's surcharge included.
+        <p>{t('heldOnCard', { amount: money(charges.at(-1)?.amount ?? view.item.price), brand })}</p>
       )}
-      {kind === 'card_saved' && <p>Nothing was charged. {seller} can charge this card later.</p>}
+      {kind === 'card_saved' && <p>{t('savedNothingCharged', { brand })}</p>}
       {kind !== 'card_saved' && charges.length > 0 ? (
-        <ChargeList charges={charges} itemTitle={view.item.title} atLabel={atLabel} />
+        <ChargeList charges={charges} itemTitle={view.item.title} text={text} atLabel={atLabel} />
       ) : (
         receipt && (
           <Receipt
+            text={text}
             amount={kind === 'card_saved' ? null : view.item.price}
             cardBrand={receipt.cardBrand}
             last4={receipt.last4}
@@ -47,14 +51,12 @@ export function ApprovedPanel({ view, kind, onClose, children }: ApprovedPanelPr
       )}
       {subscription && (
         <p>
-          Renews {formatRecurrence(view.item.billing, LOCALE)}. Next charge:{' '}
-          <time dateTime={subscription.nextChargeAt}>
-            {new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' }).format(new Date(subscription.nextChargeAt))}
-          </time>
-          .
+          {beforeDate}
+          <time dateTime={subscription.nextChargeAt}>{date(subscription.nextChargeAt)}</time>
+          {afterDate}
         </p>
       )}
-      <p>The chat shows this {kind === 'card_saved' ? 'card' : 'payment'} too. You can close this window.</p>
+      <p>{t(kind === 'card_saved' ? 'chatShowsCard' : 'chatShowsPayment')}</p>
       {children}
     </OutcomePanel>
   )

@@ -5,9 +5,11 @@ import { cvcLength } from './card/cvc'
 import { formatExpiryInput } from './card/expiry'
 import type { CardErrors, CardField, CardValues } from './card/validate-card'
 import { Field } from './field'
+import type { CheckoutText } from './text'
 
 interface CardFieldsProps {
   values: CardValues
+  text: CheckoutText
   errors: CardErrors
   refs: Record<CardField, { current: HTMLInputElement | null }>
   onChange(field: CardField, value: string): void
@@ -15,7 +17,8 @@ interface CardFieldsProps {
 }
 
 /** Name, number, expiry and CVC, each shaped while typed (grouped digits, "MM/YY", digits only). */
-export function CardFields({ values, errors, refs, onChange, onBlur }: CardFieldsProps) {
+export function CardFields({ values, text, errors, refs, onChange, onBlur }: CardFieldsProps) {
+  const { t } = text
   const brand = detectCardBrand(values.number)
 
   function onNumberInput(event: JSX.TargetedEvent<HTMLInputElement>) {
@@ -48,7 +51,7 @@ export function CardFields({ values, errors, refs, onChange, onBlur }: CardField
     <>
       <Field
         id="card-name"
-        label="Name on card"
+        label={t('nameOnCard')}
         value={values.name}
         error={errors.name}
         inputRef={refs.name}
@@ -59,7 +62,7 @@ export function CardFields({ values, errors, refs, onChange, onBlur }: CardField
       />
       <Field
         id="card-number"
-        label="Card number"
+        label={t('cardNumber')}
         value={values.number}
         error={errors.number}
         inputRef={refs.number}
@@ -73,19 +76,19 @@ export function CardFields({ values, errors, refs, onChange, onBlur }: CardField
       <div class="field-row">
         <Field
           id="card-expiry"
-          label="Expiry"
+          label={t('expiry')}
           value={values.expiry}
           error={errors.expiry}
           inputRef={refs.expiry}
           autocomplete="cc-exp"
           inputMode="numeric"
-          placeholder="MM/YY"
+          placeholder={t('expiryPlaceholder')}
           onInput={onExpiryInput}
           onBlur={() => onBlur('expiry')}
         />
         <Field
           id="card-cvc"
-          label="CVC"
+          label={t('cvc')}
           value={values.cvc}
           error={errors.cvc}
           inputRef={refs.cvc}

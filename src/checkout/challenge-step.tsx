@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { CheckoutChallenge } from '../protocol/types'
-import { formatMoney } from '../i18n/money'
-import { cardBrandName } from './card/card-brand'
-import { LOCALE } from './locale'
+import type { CheckoutText } from './text'
 
 interface ChallengeStepProps {
   challenge: CheckoutChallenge
+  text: CheckoutText
   onAnswer(result: 'pass' | 'fail'): Promise<void>
   onCancel(): void
 }
@@ -14,7 +13,8 @@ interface ChallengeStepProps {
  * The bank's extra step (3-D Secure). A real bank asks for a code or an app's approval; the test bank
  * lets the payer choose the result, so both outcomes can be tried.
  */
-export function ChallengeStep({ challenge, onAnswer, onCancel }: ChallengeStepProps) {
+export function ChallengeStep({ challenge, text, onAnswer, onCancel }: ChallengeStepProps) {
+  const { t, money, brand } = text
   const [busy, setBusy] = useState(false)
   const headingRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => headingRef.current?.focus(), [challenge.id])
@@ -31,24 +31,24 @@ export function ChallengeStep({ challenge, onAnswer, onCancel }: ChallengeStepPr
   return (
     <section class="challenge" aria-labelledby="challenge-heading">
       <h2 id="challenge-heading" class="step-heading" ref={headingRef} tabIndex={-1}>
-        Your bank wants to confirm this payment
+        {t('challengeHeading')}
       </h2>
       <dl class="receipt">
-        <dt>Card</dt>
+        <dt>{t('card')}</dt>
         <dd>
-          {cardBrandName(challenge.cardBrand)} <span class="last4">•••• {challenge.last4}</span>
+          {brand(challenge.cardBrand)} <span class="last4">•••• {challenge.last4}</span>
         </dd>
-        <dt>Amount</dt>
-        <dd>{formatMoney(challenge.amount, LOCALE)}</dd>
+        <dt>{t('amount')}</dt>
+        <dd>{money(challenge.amount)}</dd>
       </dl>
       <button type="button" class="pay-button" disabled={busy} onClick={() => answer('pass')}>
-        Confirm
+        {t('confirm')}
       </button>
       <button type="button" class="secondary-button" disabled={busy} onClick={() => answer('fail')}>
-        Fail authentication
+        {t('failAuthentication')}
       </button>
       <button type="button" class="cancel-button" disabled={busy} onClick={onCancel}>
-        Cancel payment
+        {t('cancelPayment')}
       </button>
     </section>
   )

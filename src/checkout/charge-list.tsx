@@ -1,13 +1,22 @@
 import type { Charge } from '../protocol/types'
 import { Receipt } from './receipt'
+import type { CheckoutText } from './text'
+
+interface ChargeListProps {
+  charges: Charge[]
+  itemTitle: string
+  text: CheckoutText
+  atLabel?: string
+}
 
 /** Every approved charge, oldest first, each under what it was for (its label, else the item). */
-export function ChargeList({ charges, itemTitle, atLabel }: { charges: Charge[]; itemTitle: string; atLabel?: string }) {
+export function ChargeList({ charges, itemTitle, text, atLabel }: ChargeListProps) {
   return (
     <ul class="charges">
       {charges.map((charge) => (
         <li key={charge.reference}>
           <Receipt
+            text={text}
             title={charge.label ?? itemTitle}
             amount={charge.amount}
             surcharge={charge.surcharge}

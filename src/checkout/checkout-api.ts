@@ -6,16 +6,21 @@ import type {
   WalletSignIn,
 } from '../protocol/types'
 
-/** An error answer of the API, or a network failure (`status` 0, `code` `network_error`). */
+/**
+ * An error answer of the API, or a network failure (`status` 0, `code` `network_error`). Its fields
+ * are assigned, not declared as class fields: built for es2020, class fields bring helpers along.
+ */
 export class CheckoutApiError extends Error {
-  override name = 'CheckoutApiError'
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field: string | undefined,
-  ) {
+  declare readonly status: number
+  declare readonly code: string
+  declare readonly field: string | undefined
+
+  constructor(status: number, code: string, message: string, field: string | undefined) {
     super(message)
+    this.name = 'CheckoutApiError'
+    this.status = status
+    this.code = code
+    this.field = field
   }
 }
 
@@ -58,7 +63,8 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     // `no-store`: a payment status read from a cache would be a lie.
     response = await fetch(url, { ...init, cache: 'no-store' })
   } catch {
-    throw new CheckoutApiError(0, 'network_error', 'We could not reach the payment server. Check your connection.', undefined)
+    // The payer reads the page's own sentence for these codes (apiErrorText in ./text), in their language.
+    throw new CheckoutApiError(0, 'network_error', 'The payment server could not be reached.', undefined)
   }
   const body: unknown = await response.json().catch(() => null)
   if (response.ok && body !== null) return body as T
@@ -66,7 +72,7 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
   throw new CheckoutApiError(
     response.status,
     error?.code ?? 'http_error',
-    error?.message ?? `The payment server answered ${response.status}.`,
+    error?.message ?? `HTTP ${response.status}`,
     error?.field,
   )
 }

@@ -21,10 +21,11 @@ import {
   cancelledMessage,
   screenFor,
   takesExtraPayment,
-  TIMED_OUT_MESSAGE,
+  timedOutMessage,
   viewAfterPayment,
   type CheckoutScreen,
 } from './screen'
+import { apiErrorText, ENGLISH, failureText, type CheckoutText } from './text'
 import { WalletSignInForm } from './wallet-sign-in'
 
 interface CheckoutPageProps {
@@ -32,6 +33,8 @@ interface CheckoutPageProps {
   sessionId: string | null
   api: CheckoutApi
   host: CheckoutHost
+  /** The payer's language (main.tsx chooses and loads it); English when left out. */
+  text?: CheckoutText
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'unavailable'; message: string } | { kind: 'ready'; view: CheckoutSessionView }
@@ -43,15 +46,16 @@ type Method =
   | { kind: 'wallet'; account: WalletSignIn; address: ShippingAddress }
 
 /** When a payment call broke off and the server could not be asked afterwards: paying again might pay twice. */
-const UNCONFIRMED: CheckoutScreen = {
+const unconfirmedScreen = ({ t }: CheckoutText): CheckoutScreen => ({
   kind: 'closed',
-  title: 'We could not confirm your payment.',
-  message: 'Do not pay again until the chat shows the result of this payment.',
-}
+  title: t('unconfirmedTitle'),
+  message: t('unconfirmedMessage'),
+})
 
 const SETTLED: PayAttempt = { kind: 'settled' }
 
-export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
+export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutPageProps) {
+  const { t } = text
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
   const [notice, setNotice] = useState<string | null>(null)
   const [declines, setDeclines] = useState(0)
@@ -60,17 +64,17 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
   // Set once the page gave the checkout up: the server's view then says "expired", this says why.
   const [ended, setEnded] = useState<CancelReason | null>(null)
 
-  const screen = loaded.kind !== 'ready' ? null : unconfirmed ? UNCONFIRMED : screenFor(loaded.view)
+  const screen = loaded.kind !== 'ready' ? null : unconfirmed ? unconfirmedScreen(text) : screenFor(loaded.view, text)
   // Called before the early return (hooks keep their order); it only runs while a form is shown, in a
   // render that got past that return, so `cancel` then sees the loaded view.
   const touch = useIdleTimeout(host, !ended && screen?.kind === 'form', () => void cancel('timeout'))
 
   useEffect(() => {
-    if (!sessionId) return setLoaded({ kind: 'unavailable', message: 'This checkout link is incomplete.' })
+    if (!sessionId) return setLoaded({ kind: 'unavailable', message: t('linkIncomplete') })
     let current = true
     api.getSession(sessionId).then(
       (view) => current && setLoaded({ kind: 'ready', view }),
-      (error: unknown) => current && setLoaded({ kind: 'unavailable', message: unavailableMessage(error) }),
+      (error: unknown) => current && setLoaded({ kind: 'unavailable', message: unavailableMessage(error, text) }),
     )
     return () => {
       current = false
@@ -86,11 +90,11 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
       <main class="checkout checkout-plain">
         {loaded.kind === 'unavailable' ? (
           <>
-            <h1>Checkout unavailable</h1>
+            <h1>{t('unavailableTitle')}</h1>
             <p>{loaded.message}</p>
           </>
         ) : (
-          <p role="status">Loading checkout…</p>
+          <p role="status">{t('loading')}</p>
         )}
       </main>
     )
@@ -106,7 +110,7 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
     const fresh = await api.getSession(id).catch(() => viewAfterPayment(view, result))
     setLoaded({ kind: 'ready', view: fresh })
     if (result.outcome === 'failed') {
-      setNotice(result.message)
+      setNotice(failureText({ code: result.paymentRequest.failure?.code ?? '', message: result.message }, text))
       setDeclines((n) => n + 1)
     }
     return SETTLED
@@ -137,17 +141,17 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
 
   /** A 409, 422 or a broken connection: the request may have moved on, so the server says where it stands. */
   async function settleAfter(error: CheckoutApiError) {
-    if (error.status === 400) return setNotice(error.message)
+    if (error.status === 400) return setNotice(apiErrorText(error, text))
     const fresh = await api.getSession(id).catch(() => null)
     if (!fresh) {
       // A lost answer to a payment call may still have charged the card: no second try from here.
       if (error.code === 'network_error') setUnconfirmed(true)
-      else setNotice(error.message)
+      else setNotice(apiErrorText(error, text))
       return
     }
     if (fresh.paymentRequestStatus !== view.paymentRequestStatus) host.notifyOpener(fresh.paymentRequestId)
     setLoaded({ kind: 'ready', view: fresh })
-    if (screenFor(fresh).kind === 'form' || takesExtraPayment(fresh)) setNotice(error.message)
+    if (screenFor(fresh).kind === 'form' || takesExtraPayment(fresh)) setNotice(apiErrorText(error, text))
   }
 
   async function cancel(reason: CancelReason) {
@@ -171,13 +175,13 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
       return null
     } catch (error) {
       if (!(error instanceof CheckoutApiError)) throw error
-      return error.message
+      return apiErrorText(error, text)
     }
   }
 
   /** The way to pay the balance or an extra payment; `onCancel` is what Cancel means there. */
   function paymentArea(extra: boolean, onCancel: () => void) {
-    if (method.kind === 'wallet_sign_in') return <WalletSignInForm onSignIn={signIn} onCancel={onCancel} />
+    if (method.kind === 'wallet_sign_in') return <WalletSignInForm text={text} onSignIn={signIn} onCancel={onCancel} />
     const wallet =
       method.kind === 'wallet'
         ? {
@@ -191,6 +195,7 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
         // A new charge means a new card for what is left: the form starts empty again.
         key={view.charges.length}
         view={view}
+        text={text}
         extra={extra}
         wallet={wallet}
         onChooseWallet={
@@ -222,10 +227,11 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
         <span class="brand-name">{view.brand.name}</span>
       </header>
       <main class="checkout-body">
-        <OrderSummary view={view} />
+        <OrderSummary view={view} text={text} />
         {challenge && (
           <ChallengeStep
             challenge={challenge}
+            text={text}
             onAnswer={(result) => answerChallenge(challenge.id, result)}
             onCancel={() => void cancel('payer')}
           />
@@ -235,28 +241,29 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
           {ended ? (
             <OutcomePanel
               tone="neutral"
-              heading={ended === 'timeout' ? TIMED_OUT_MESSAGE : cancelledMessage(view)}
+              text={text}
+              heading={ended === 'timeout' ? timedOutMessage(text) : cancelledMessage(view, text)}
               onClose={host.close}
             />
           ) : (
             <>
               {screen.kind === 'form' && paymentArea(false, () => void cancel('payer'))}
               {(screen.kind === 'paid' || screen.kind === 'authorized' || screen.kind === 'card_saved') && (
-                <ApprovedPanel view={view} kind={screen.kind} onClose={host.close}>
+                <ApprovedPanel view={view} text={text} kind={screen.kind} onClose={host.close}>
                   {takesExtraPayment(view) && (
-                    <ExtraPayments left={view.extraPaymentsLeft}>
+                    <ExtraPayments left={view.extraPaymentsLeft} text={text}>
                       {(close) => paymentArea(true, close)}
                     </ExtraPayments>
                   )}
                 </ApprovedPanel>
               )}
               {screen.kind === 'unknown' && (
-                <OutcomePanel tone="warning" heading={screen.message} onClose={host.close}>
-                  <p>The bank has not confirmed this payment yet. The chat will show the result as soon as it is known.</p>
+                <OutcomePanel tone="warning" text={text} heading={screen.message} onClose={host.close}>
+                  <p>{t('unknownStatusNote')}</p>
                 </OutcomePanel>
               )}
               {screen.kind === 'closed' && (
-                <OutcomePanel tone="neutral" heading={screen.title} onClose={host.close}>
+                <OutcomePanel tone="neutral" text={text} heading={screen.title} onClose={host.close}>
                   <p>{screen.message}</p>
                 </OutcomePanel>
               )}
@@ -264,12 +271,12 @@ export function CheckoutPage({ sessionId, api, host }: CheckoutPageProps) {
           )}
         </div>
       </main>
-      <footer class="checkout-footer">Paychat test checkout: no real card is ever charged.</footer>
+      <footer class="checkout-footer">{t('footer')}</footer>
     </div>
   )
 }
 
-function unavailableMessage(error: unknown): string {
-  if (error instanceof CheckoutApiError && error.status === 404) return 'This checkout link is not valid.'
-  return error instanceof Error ? error.message : 'The checkout could not be loaded.'
+function unavailableMessage(error: unknown, text: CheckoutText): string {
+  if (error instanceof CheckoutApiError) return error.status === 404 ? text.t('linkInvalid') : apiErrorText(error, text)
+  return error instanceof Error ? error.message : text.t('loadFailed')
 }

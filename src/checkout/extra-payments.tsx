@@ -1,15 +1,18 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
+import type { CheckoutText } from './text'
 
 interface ExtraPaymentsProps {
   /** How many more the session takes. */
   left: number
+  text: CheckoutText
   /** The payment form, given a way to close it again. */
   children: (close: () => void) => ComponentChildren
 }
 
 /** "Add another payment (2 left)": a deposit or a fee on top of the paid price, each its own charge. */
-export function ExtraPayments({ left, children }: ExtraPaymentsProps) {
+export function ExtraPayments({ left, text, children }: ExtraPaymentsProps) {
+  const { t } = text
   const [open, setOpen] = useState(false)
   const sectionRef = useRef<HTMLElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -36,13 +39,13 @@ export function ExtraPayments({ left, children }: ExtraPaymentsProps) {
   if (!open) {
     return (
       <button ref={buttonRef} type="button" class="secondary-button" onClick={() => setOpen(true)}>
-        Add another payment ({left} left)
+        {t('addAnotherPayment', { left: String(left) })}
       </button>
     )
   }
   return (
     <section ref={sectionRef} class="extra-payment" aria-labelledby="extra-heading">
-      <h3 id="extra-heading">Another payment</h3>
+      <h3 id="extra-heading">{t('anotherPayment')}</h3>
       {children(close)}
     </section>
   )

@@ -1,16 +1,15 @@
 import type { CheckoutSessionView, TransactionType } from '../protocol/types'
-import { formatMoney, formatRecurrence } from '../i18n/money'
 import { ChargeList } from './charge-list'
-import { LOCALE } from './locale'
+import { ENGLISH, type CheckoutText } from './text'
 
 /**
  * Who is paid, for what, how much, how often and what kind of payment it is; while a price is paid
  * in parts, what was paid so far and by which card.
  */
-export function OrderSummary({ view }: { view: CheckoutSessionView }) {
+export function OrderSummary({ view, text }: { view: CheckoutSessionView; text: CheckoutText }) {
   const { item } = view
-  const amount = formatMoney(item.price, LOCALE)
-  const recurrence = formatRecurrence(item.billing, LOCALE)
+  const amount = text.money(item.price)
+  const recurrence = text.recurrence(item.billing)
   // A hold (`authorize`) is not a payment: only money actually taken counts as paid so far.
   const partlyPaid = view.paymentStatus === 'unpaid' && view.amountPaid.amount > 0
   return (
@@ -23,13 +22,11 @@ export function OrderSummary({ view }: { view: CheckoutSessionView }) {
         <span class="amount">{amount}</span>
         {recurrence && <span class="recurrence"> {recurrence}</span>}
       </p>
-      <p class="terms">{termsLine(amount, recurrence, view.brand.name, view.transactionType)}</p>
+      <p class="terms">{termsLine(amount, recurrence, view.brand.name, view.transactionType, text)}</p>
       {partlyPaid && (
         <div class="paid-so-far">
-          <h2>
-            Paid so far {formatMoney(view.amountPaid, LOCALE)} of {amount}
-          </h2>
-          <ChargeList charges={view.charges} itemTitle={item.title} />
+          <h2>{text.t('paidSoFar', { paid: text.money(view.amountPaid), price: amount })}</h2>
+          <ChargeList charges={view.charges} itemTitle={item.title} text={text} />
         </div>
       )}
     </section>
@@ -41,12 +38,10 @@ export function termsLine(
   recurrence: string | null,
   brandName: string,
   transactionType: TransactionType = 'sale',
+  { t }: CheckoutText = ENGLISH,
 ): string {
-  if (transactionType === 'save_card') return `Nothing is charged now. ${brandName} saves your card to charge it later.`
-  if (transactionType === 'authorize') {
-    return `${amount} is held on your card now and charged later by ${brandName}.`
-  }
-  return recurrence
-    ? `You authorise ${brandName} to charge ${amount} ${recurrence}. It renews automatically until you cancel.`
-    : `A one-time payment of ${amount} to ${brandName}.`
+  const brand = brandName
+  if (transactionType === 'save_card') return t('termsSaveCard', { brand })
+  if (transactionType === 'authorize') return t('termsAuthorize', { amount, brand })
+  return recurrence ? t('termsRecurring', { brand, amount, recurrence }) : t('termsOneTime', { amount, brand })
 }

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
+import type { CheckoutText } from './text'
 
 interface OutcomePanelProps {
   tone: 'success' | 'warning' | 'neutral'
   heading: string
+  text: CheckoutText
   children?: ComponentChildren
   onClose(): void
 }
@@ -12,7 +14,7 @@ interface OutcomePanelProps {
  * A final screen: a heading, what it means, and Close. The heading takes focus when it appears, so a
  * screen reader reads the outcome instead of silence where the form used to be.
  */
-export function OutcomePanel({ tone, heading, children, onClose }: OutcomePanelProps) {
+export function OutcomePanel({ tone, heading, text, children, onClose }: OutcomePanelProps) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => headingRef.current?.focus(), [])
   return (
@@ -22,7 +24,7 @@ export function OutcomePanel({ tone, heading, children, onClose }: OutcomePanelP
       </h2>
       {children}
       <button type="button" class="close-button" onClick={onClose}>
-        Close
+        {text.t('close')}
       </button>
     </section>
   )

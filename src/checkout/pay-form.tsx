@@ -9,6 +9,7 @@ import { CardFields } from './card-fields'
 import { Field } from './field'
 import type { PayErrors, PayField } from './pay-field'
 import { surchargeQuote, surchargeSentence } from './surcharge'
+import type { CheckoutText } from './text'
 import { WalletDetails, type AddressStep } from './wallet-details'
 
 /** How one press of Pay ended, as far as the form needs to know (a decline arrives as `declines`). */
@@ -23,6 +24,8 @@ export interface WalletInUse {
 
 interface PayFormProps {
   view: CheckoutSessionView
+  /** The page's language. */
+  text: CheckoutText
   /** An extra payment (what for, how much) on top of the paid price, instead of the price. */
   extra?: boolean
   wallet: WalletInUse | null
@@ -49,7 +52,9 @@ interface Draft {
  * The payment: a card (or the wallet), the amount when paying part of the price or an extra, the
  * surcharge the payer must approve, Pay and Cancel.
  */
-export function PayForm({ view, extra = false, wallet, onChooseWallet, notice, declines, now, onPay, onCancel }: PayFormProps) {
+export function PayForm(props: PayFormProps) {
+  const { view, text, extra = false, wallet, onChooseWallet, notice, declines, now, onPay, onCancel } = props
+  const { t } = text
   const currency = view.item.price.currency
   const [values, setValues] = useState<CardValues>(EMPTY)
   const [split, setSplit] = useState(false)
@@ -100,9 +105,9 @@ export function PayForm({ view, extra = false, wallet, onChooseWallet, notice, d
   const typed: Draft = { card: values, amount: amountInput, label }
 
   function problem(field: PayField, draft = typed): string | null {
-    if (field === 'amount') return amountError(draft.amount, currency, extra ? null : view.amountDue)
-    if (field === 'label') return draft.label.trim() ? null : 'Say what this payment is for.'
-    return validateCardField(field, draft.card, now())
+    if (field === 'amount') return amountError(draft.amount, currency, extra ? null : view.amountDue, text)
+    if (field === 'label') return draft.label.trim() ? null : t('enterLabel')
+    return validateCardField(field, draft.card, now(), text)
   }
 
   // Once a field shows an error, it is re-checked while typing so the message goes away when fixed.
@@ -154,13 +159,13 @@ export function PayForm({ view, extra = false, wallet, onChooseWallet, notice, d
 
   const shownNotice = ownNotice ?? notice
   return (
-    <form class="pay-form" noValidate onSubmit={submit} aria-label={wallet ? 'Wallet payment' : 'Card details'}>
+    <form class="pay-form" noValidate onSubmit={submit} aria-label={t(wallet ? 'walletPayment' : 'cardDetails')}>
       {extra && (
         <>
           <Field
             id="extra-label"
-            label="What it is for"
-            placeholder="Deposit"
+            label={t('whatFor')}
+            placeholder={t('depositPlaceholder')}
             value={label}
             error={errors.label}
             inputRef={refs.label}
@@ -170,19 +175,20 @@ export function PayForm({ view, extra = false, wallet, onChooseWallet, notice, d
             }}
             onBlur={() => checkOnBlur('label', label)}
           />
-          {amountField('Amount')}
+          {amountField(t('amount'))}
         </>
       )}
       {onChooseWallet && !wallet && (
         <>
           <button type="button" class="wallet-button" onClick={onChooseWallet}>
-            {walletLabel(view)}
+            {walletLabel(view, text)}
           </button>
-          <p class="or">or pay by card</p>
+          <p class="or">{t('orPayByCard')}</p>
         </>
       )}
       {wallet ? (
         <WalletDetails
+          text={text}
           account={wallet.account}
           address={wallet.address}
           step={addressStep}
@@ -193,28 +199,28 @@ export function PayForm({ view, extra = false, wallet, onChooseWallet, notice, d
           }}
         />
       ) : (
-        <CardFields values={values} errors={errors} refs={refs} onChange={updateCard} onBlur={(f) => checkOnBlur(f, values[f])} />
+        <CardFields text={text} values={values} errors={errors} refs={refs} onChange={updateCard} onBlur={(f) => checkOnBlur(f, values[f])} />
       )}
       {/* Splitting is across cards; the wallet is one card. */}
       {!extra && !wallet && view.mode === 'payment' && view.transactionType === 'sale' && (
         <>
           <label class="check">
             <input type="checkbox" checked={split} onChange={(e) => setSplit(e.currentTarget.checked)} />
-            Split across cards
+            {t('splitAcrossCards')}
           </label>
-          {split && amountField('Amount for this card')}
+          {split && amountField(t('amountForCard'))}
         </>
       )}
       {quote && (
         <div class="surcharge">
-          <p>{surchargeSentence(quote, currency)}</p>
+          <p>{surchargeSentence(quote, currency, text)}</p>
           <label class="check">
             <input
               type="checkbox"
               checked={approved === quoteKey}
               onChange={(e) => setApproved(e.currentTarget.checked ? quoteKey : null)}
             />
-            Approve new total
+            {t('approveTotal')}
           </label>
         </div>
       )}
@@ -224,13 +230,13 @@ export function PayForm({ view, extra = false, wallet, onChooseWallet, notice, d
         </p>
       )}
       <button type="submit" class="pay-button" disabled={submitting || blocked}>
-        {actionLabel(view, extra, amount === null ? null : (quote?.total ?? amount))}
+        {actionLabel(view, extra, amount === null ? null : (quote?.total ?? amount), text)}
       </button>
       <button type="button" class="cancel-button" disabled={submitting} onClick={onCancel}>
-        Cancel payment
+        {t('cancelPayment')}
       </button>
       <p class="submitting" role="status">
-        {submitting ? 'Processing your payment…' : ''}
+        {submitting ? t('processing') : ''}
       </p>
     </form>
   )

@@ -1,9 +1,8 @@
 import type { Money } from '../protocol/types'
-import { formatMoney } from '../i18n/money'
-import { cardBrandName } from './card/card-brand'
-import { LOCALE } from './locale'
+import type { CheckoutText } from './text'
 
 interface ReceiptProps {
+  text: CheckoutText
   /** What it was for ("Deposit"), above the details. */
   title?: string | undefined
   /** Null for a saved card: nothing was charged. */
@@ -15,39 +14,38 @@ interface ReceiptProps {
   wallet?: boolean
   reference: string
   at: string
-  /** What happened at `at`: "Paid", "Held", "Saved". */
+  /** What happened at `at`: "Paid" (the default), "Held", "Saved". */
   atLabel?: string
 }
 
-const timeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' })
-
 /** What was charged, to which card (last 4 only), the processor's reference and when. */
-export function Receipt({ title, amount, surcharge, cardBrand, last4, wallet, reference, at, atLabel = 'Paid' }: ReceiptProps) {
+export function Receipt({ text, title, amount, surcharge, cardBrand, last4, wallet, reference, at, atLabel }: ReceiptProps) {
+  const { t, money, brand, dateTime } = text
   return (
     <>
       {title && <h3 class="receipt-title">{title}</h3>}
       <dl class="receipt">
         {amount && (
           <>
-            <dt>Amount</dt>
-            <dd>{formatMoney(amount, LOCALE)}</dd>
+            <dt>{t('amount')}</dt>
+            <dd>{money(amount)}</dd>
           </>
         )}
         {surcharge && surcharge.amount > 0 && (
           <>
-            <dt>Surcharge</dt>
-            <dd>{formatMoney(surcharge, LOCALE)}</dd>
+            <dt>{t('surcharge')}</dt>
+            <dd>{money(surcharge)}</dd>
           </>
         )}
-        <dt>{wallet ? 'Wallet' : 'Card'}</dt>
+        <dt>{t(wallet ? 'wallet' : 'card')}</dt>
         <dd>
-          {cardBrandName(cardBrand)} <span class="last4">•••• {last4}</span>
+          {brand(cardBrand)} <span class="last4">•••• {last4}</span>
         </dd>
-        <dt>Reference</dt>
+        <dt>{t('reference')}</dt>
         <dd class="reference">{reference}</dd>
-        <dt>{atLabel}</dt>
+        <dt>{atLabel ?? t('paidAt')}</dt>
         <dd>
-          <time dateTime={at}>{timeFormat.format(new Date(at))}</time>
+          <time dateTime={at}>{dateTime(at)}</time>
         </dd>
       </dl>
     </>

@@ -1,6 +1,5 @@
 import type { Charge, CheckoutPayResult, CheckoutSessionView } from '../protocol/types'
-import { formatMoney } from '../i18n/money'
-import { LOCALE } from './locale'
+import { ENGLISH, failureText, type CheckoutText } from './text'
 
 /** What the page shows below the order summary, derived only from what the server said. */
 export type CheckoutScreen =
@@ -11,14 +10,13 @@ export type CheckoutScreen =
   | { kind: 'unknown'; message: string }
   | { kind: 'closed'; title: string; message: string }
 
-export const UNKNOWN_STATUS_MESSAGE = 'Do not resubmit: the payment status is unknown.'
-
 /** The technical-failure sentence, with the attempt's reference for support when the server gave one. */
-export function unknownStatusMessage(reference: string | undefined): string {
-  return reference ? `${UNKNOWN_STATUS_MESSAGE} Contact us with reference ${reference}.` : UNKNOWN_STATUS_MESSAGE
+export function unknownStatusMessage(reference: string | undefined, { t }: CheckoutText = ENGLISH): string {
+  return reference ? t('unknownStatusReference', { reference }) : t('unknownStatus')
 }
 
-export function screenFor(view: CheckoutSessionView): CheckoutScreen {
+export function screenFor(view: CheckoutSessionView, text: CheckoutText = ENGLISH): CheckoutScreen {
+  const { t } = text
   switch (view.paymentRequestStatus) {
     case 'paid':
       return { kind: 'paid' }
@@ -27,22 +25,23 @@ export function screenFor(view: CheckoutSessionView): CheckoutScreen {
     case 'card_saved':
       return { kind: 'card_saved' }
     case 'unknown':
-      return { kind: 'unknown', message: unknownStatusMessage(view.failure?.reference) }
+      return { kind: 'unknown', message: unknownStatusMessage(view.failure?.reference, text) }
     case 'voided':
-      return closed('This payment was released.', 'The hold on your card was released. Nothing was charged.')
+      return closed(t('voidedTitle'), t('voidedMessage'))
     case 'revoked':
-      return closed('This payment is no longer available.', 'The seller withdrew this payment request.')
+      return closed(t('noLongerAvailable'), t('revokedMessage'))
     case 'declined':
-      return closed('This payment is no longer available.', 'This payment request was cancelled in the chat.')
+      return closed(t('noLongerAvailable'), t('declinedMessage'))
     case 'expired':
-      return closed('This payment request has expired.', 'Ask in the chat for a new one.')
+      return closed(t('expiredTitle'), t('expiredMessage'))
     case 'pending':
     case 'checkout_open':
     case 'failed':
-      if (view.status !== 'open') {
-        return closed('This checkout link has expired.', 'Go back to the chat and press Pay now again.')
+      if (view.status !== 'open') return closed(t('linkExpiredTitle'), t('linkExpiredMessage'))
+      return {
+        kind: 'form',
+        notice: view.paymentRequestStatus === 'failed' && view.failure ? failureText(view.failure, text) : null,
       }
-      return { kind: 'form', notice: view.paymentRequestStatus === 'failed' ? (view.failure?.message ?? null) : null }
   }
 }
 
@@ -81,13 +80,14 @@ function closed(title: string, message: string): CheckoutScreen {
   return { kind: 'closed', title, message }
 }
 
-export const TIMED_OUT_MESSAGE =
-  'This page timed out and nothing more was charged. Go back to the chat and press Pay now to start again.'
+/** After the idle timeout gave the checkout up. */
+export function timedOutMessage({ t }: CheckoutText = ENGLISH): string {
+  return t('timedOut')
+}
 
 /** After the payer cancelled: nothing charged, or what was paid before (it stays paid). */
-export function cancelledMessage(view: CheckoutSessionView): string {
-  const paid = formatMoney(view.amountPaid, LOCALE)
+export function cancelledMessage(view: CheckoutSessionView, { t, money }: CheckoutText = ENGLISH): string {
   return view.charges.length
-    ? `Payment cancelled. You paid ${paid} of ${formatMoney(view.item.price, LOCALE)}; nothing more was charged. You can close this window.`
-    : 'Payment cancelled. Nothing was charged. You can close this window.'
+    ? t('cancelledPartly', { paid: money(view.amountPaid), price: money(view.item.price) })
+    : t('cancelledNothing')
 }

@@ -1,7 +1,5 @@
 import { surchargeFor } from '../i18n/currency'
-import { formatMoney } from '../i18n/money'
-import { cardBrandName } from './card/card-brand'
-import { LOCALE } from './locale'
+import { ENGLISH, type CheckoutText } from './text'
 
 /** What a card brand's surcharge adds to one payment, in minor units. */
 export interface SurchargeQuote {
@@ -24,11 +22,13 @@ export function surchargeQuote(
 }
 
 /** "American Express cards carry a 3% surcharge of $0.74. New total: $25.24." */
-export function surchargeSentence(quote: SurchargeQuote, currency: string): string {
-  const money = (amount: number) => formatMoney({ amount, currency }, LOCALE)
-  const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 2 }).format(
-    quote.basisPoints / 10_000,
-  )
-  return `${cardBrandName(quote.cardBrand)} cards carry a ${percent} surcharge of ${money(quote.fee)}. New total: ${money(quote.total)}.`
+export function surchargeSentence(quote: SurchargeQuote, currency: string, text: CheckoutText = ENGLISH): string {
+  const money = (amount: number) => text.money({ amount, currency })
+  return text.t('surchargeSentence', {
+    brand: text.brand(quote.cardBrand),
+    percent: text.percent(quote.basisPoints / 10_000),
+    fee: money(quote.fee),
+    total: money(quote.total),
+  })
 }
 

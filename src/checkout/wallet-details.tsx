@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'preact/hooks'
 import type { ShippingAddress, WalletSignIn } from '../protocol/types'
 import { formatAddress, sameAddress } from './address'
-import { cardBrandName } from './card/card-brand'
+import type { CheckoutText } from './text'
 
 /** Changing the address: null while none is under way, the list, then one address to confirm. */
 export type AddressStep = null | 'list' | ShippingAddress
 
 interface WalletDetailsProps {
   account: WalletSignIn
+  text: CheckoutText
   address: ShippingAddress
   step: AddressStep
   onStep(step: AddressStep): void
@@ -18,7 +19,8 @@ interface WalletDetailsProps {
  * What the wallet supplies (name, shipping address, stored card), as Amazon Pay shows it after sign-in.
  * Another address is used only once the payer confirmed it, so a stray tap never ships elsewhere.
  */
-export function WalletDetails({ account, address, step, onStep, onConfirm }: WalletDetailsProps) {
+export function WalletDetails({ account, text, address, step, onStep, onConfirm }: WalletDetailsProps) {
+  const { t, brand } = text
   const stepRef = useRef<HTMLDivElement>(null)
   const first = useRef(true)
   // Each step's first button takes focus, so a keyboard user is not left on a button that vanished.
@@ -28,26 +30,26 @@ export function WalletDetails({ account, address, step, onStep, onConfirm }: Wal
   }, [step])
 
   return (
-    <section class="wallet" aria-label="Wallet">
+    <section class="wallet" aria-label={t('wallet')}>
       <dl class="receipt">
-        <dt>Name</dt>
+        <dt>{t('name')}</dt>
         <dd>{account.name}</dd>
-        <dt>Ship to</dt>
+        <dt>{t('shipTo')}</dt>
         <dd>{formatAddress(address)}</dd>
-        <dt>Pays with</dt>
+        <dt>{t('paysWith')}</dt>
         <dd>
-          {cardBrandName(account.card.cardBrand)} <span class="last4">•••• {account.card.last4}</span>
+          {brand(account.card.cardBrand)} <span class="last4">•••• {account.card.last4}</span>
         </dd>
       </dl>
       <div ref={stepRef} class="address-step">
         {step === null && (
           <button type="button" class="link-button" onClick={() => onStep('list')}>
-            Change address
+            {t('changeAddress')}
           </button>
         )}
         {step === 'list' && (
           <fieldset class="address-list">
-            <legend>Choose an address</legend>
+            <legend>{t('chooseAddress')}</legend>
             {account.addresses.map((choice) => (
               <button
                 key={formatAddress(choice)}
@@ -63,12 +65,12 @@ export function WalletDetails({ account, address, step, onStep, onConfirm }: Wal
         )}
         {step !== null && step !== 'list' && (
           <>
-            <p>Ship to {formatAddress(step)}?</p>
+            <p>{t('shipToQuestion', { address: formatAddress(step) })}</p>
             <button type="button" class="secondary-button" onClick={() => onConfirm(step)}>
-              Confirm address
+              {t('confirmAddress')}
             </button>
             <button type="button" class="link-button" onClick={() => onStep('list')}>
-              Choose another
+              {t('chooseAnother')}
             </button>
           </>
         )}

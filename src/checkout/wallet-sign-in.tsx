@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { Field } from './field'
+import type { CheckoutText } from './text'
 
 interface WalletSignInProps {
+  text: CheckoutText
   /** Resolves to the reason it failed, or null once signed in. */
   onSignIn(credentials: { email: string; password: string }): Promise<string | null>
   onCancel(): void
 }
 
 /** The wallet's sign-in, in place of the card form: once chosen, the wallet is the way to pay. */
-export function WalletSignInForm({ onSignIn, onCancel }: WalletSignInProps) {
+export function WalletSignInForm({ text, onSignIn, onCancel }: WalletSignInProps) {
+  const { t } = text
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -32,11 +35,11 @@ export function WalletSignInForm({ onSignIn, onCancel }: WalletSignInProps) {
   return (
     <form class="pay-form" noValidate onSubmit={submit} aria-labelledby="wallet-heading">
       <h2 id="wallet-heading" class="step-heading">
-        Sign in to Wallet
+        {t('walletSignIn')}
       </h2>
       <Field
         id="wallet-email"
-        label="Email"
+        label={t('email')}
         type="email"
         autocomplete="email"
         value={email}
@@ -46,7 +49,7 @@ export function WalletSignInForm({ onSignIn, onCancel }: WalletSignInProps) {
       />
       <Field
         id="wallet-password"
-        label="Password"
+        label={t('password')}
         type="password"
         autocomplete="current-password"
         value={password}
@@ -60,10 +63,10 @@ export function WalletSignInForm({ onSignIn, onCancel }: WalletSignInProps) {
         </p>
       )}
       <button type="submit" class="pay-button" disabled={busy}>
-        Sign in
+        {t('signIn')}
       </button>
       <button type="button" class="cancel-button" onClick={onCancel}>
-        Cancel payment
+        {t('cancelPayment')}
       </button>
     </form>
   )

@@ -1,4 +1,4 @@
-import type { Catalog, CatalogKey } from './catalogs/en'
+import type { CatalogKey } from './catalogs/en'
 
 /**
  * Locales and translators without the catalogs: the script-tag build brings the visitor's catalog
@@ -7,10 +7,12 @@ import type { Catalog, CatalogKey } from './catalogs/en'
 export const LOCALES = ['en', 'ja', 'es', 'zh'] as const
 export type Locale = (typeof LOCALES)[number]
 
-export type Translate = (key: CatalogKey, params?: Record<string, string>) => string
+/** A translator over the keys `K` of some catalog (the widget's, the checkout page's, the console's). */
+export type TranslateOf<K extends string> = (key: K, params?: Record<string, string>) => string
+export type Translate = TranslateOf<CatalogKey>
 
 /** A translator over one catalog; `{name}` placeholders are filled from `params`. */
-export function fromCatalog(catalog: Catalog): Translate {
+export function fromCatalog<K extends string>(catalog: Record<K, string>): TranslateOf<K> {
   return (key, params) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => params?.[name] ?? whole)
 }
 

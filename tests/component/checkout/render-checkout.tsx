@@ -3,13 +3,15 @@ import { vi } from 'vitest'
 import { createCheckoutApi } from '../../../src/checkout/checkout-api'
 import { CheckoutPage } from '../../../src/checkout/checkout-page'
 import type { CheckoutHost } from '../../../src/checkout/host'
+import type { CheckoutText } from '../../../src/checkout/text'
 import { API } from './reference-server'
 
 /**
  * The checkout page against the reference server, with a host whose close and opener hint are spies
- * and whose timers run only when the test moves them on (`advanceTimers`).
+ * and whose timers run only when the test moves them on (`advanceTimers`). In English unless `text`
+ * (from `loadCheckoutText`) says otherwise.
  */
-export function renderCheckout(checkoutSessionId: string | null, now = () => new Date()) {
+export function renderCheckout(checkoutSessionId: string | null, now = () => new Date(), text?: CheckoutText) {
   let elapsed = 0
   const timers = new Set<{ at: number; callback: () => void }>()
   const host = {
@@ -22,7 +24,7 @@ export function renderCheckout(checkoutSessionId: string | null, now = () => new
       return () => void timers.delete(timer)
     },
   } satisfies CheckoutHost
-  render(<CheckoutPage sessionId={checkoutSessionId} api={createCheckoutApi(API)} host={host} />)
+  render(<CheckoutPage sessionId={checkoutSessionId} api={createCheckoutApi(API)} host={host} text={text} />)
   return {
     ...host,
     /** How many timers the page has set and not yet seen run or called off. */

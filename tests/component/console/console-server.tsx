@@ -178,9 +178,25 @@ export async function templateIn(status: 'DRAFT' | 'PENDING' | 'APPROVED' | 'REJ
   return call<MessageTemplate>('POST', `/v1/mock/templates/${template.id}/review`, { decision: status, ...(reason ? { reason } : {}) })
 }
 
-/** The console as the operator opens it, talking to the reference server. */
-export function renderConsole() {
-  return render(<ConsoleApp apiBase={API} storage={undefined} />)
+/** The console as the operator opens it, talking to the reference server; no storage unless given one. */
+export function renderConsole(storage?: Storage) {
+  return render(<ConsoleApp apiBase={API} storage={storage} />)
+}
+
+/** A localStorage of the test's own, which a second render of the console reads back. */
+export function memoryStorage(): Storage & { entries: Map<string, string> } {
+  const entries = new Map<string, string>()
+  return {
+    entries,
+    get length() {
+      return entries.size
+    },
+    key: (index) => [...entries.keys()][index] ?? null,
+    getItem: (key) => entries.get(key) ?? null,
+    setItem: (key, value) => void entries.set(key, String(value)),
+    removeItem: (key) => void entries.delete(key),
+    clear: () => entries.clear(),
+  }
 }
 
 /** Clicks the conversation whose row names this visitor, and waits for its thread. */
