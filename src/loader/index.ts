@@ -1,6 +1,6 @@
 import { resolveLocale } from '../i18n/locale'
 import type { PaychatEventMap } from '../store/types'
-import type { PaychatWidget, WidgetOptions } from '../widget/create-widget'
+import type { PaychatWidget } from '../widget/create-widget'
 import { importChunk, type WidgetChunk } from './import-chunk'
 import { LAUNCHER_LABELS, renderLauncher } from './launcher'
 
@@ -39,20 +39,15 @@ function install() {
     (document.currentScript as HTMLScriptElement | null) ??
     [...document.querySelectorAll<HTMLScriptElement>('script[data-widget-key]')].pop()
   const data = script?.dataset
-  if (!script || !data?.widgetKey) {
-    console.error('Paychat: add data-widget-key="…" to the script tag, e.g. <script async src=".../paychat.js" data-widget-key="wk_demo"></script>')
+  if (!data?.widgetKey) {
+    console.error('Paychat: add data-widget-key="…" to the script tag.')
     return
   }
   const queued = window.Paychat?.q ?? []
-  // Absent attributes stay undefined, which createWidget reads as "not given".
-  const options = {
-    widgetKey: data.widgetKey,
-    apiBase: data.api ?? new URL(script.src, location.href).origin,
-    locale: data.locale,
-    position: data.position === 'left' ? 'left' : 'right',
-    color: data.color,
-  } as WidgetOptions & { position: 'left' | 'right' }
-  const chunkUrl = new URL(CHUNK, script.src)
+  // The attributes go to the widget chunk as they are: it reads them into createWidget's options
+  // (src/widget/look.ts) and warns about what it turns down. The launcher below reads only its look.
+  const { src } = script!
+  const chunkUrl = new URL(CHUNK, src)
   const listeners = new Set<Listener>()
   let chunk: Promise<WidgetChunk> | undefined
   let widget: PaychatWidget | null = null
@@ -69,7 +64,7 @@ function install() {
     mounting = ours
     // One import, memoised; forgotten on failure so the next click tries again.
     ;(chunk ??= importChunk(chunkUrl))
-      .then((m) => (placeholder === ours ? m.mount(options, ours) : null))
+      .then((m) => (placeholder === ours ? m.mount(data, src, ours) : null))
       .then(
         (mounted) => {
           if (!mounted) return
@@ -92,11 +87,7 @@ function install() {
     // (Re)branded whenever a widget may live, so a second copy of the script stays out.
     Paychat[LOADED] = true
     if (widget || placeholder || !document.body) return
-    const { host, button } = renderLauncher(
-      options.position,
-      options.color,
-      LAUNCHER_LABELS[resolveLocale(options.locale, document.documentElement.lang, navigator.languages)],
-    )
+    const { host, button } = renderLauncher(data, LAUNCHER_LABELS[resolveLocale(data.locale, document.documentElement.lang, navigator.languages)])
     placeholder = host
     button.onclick = () => {
       wantOpen = true
@@ -105,11 +96,14 @@ function install() {
     // Pointing at or focusing the launcher is the first sign of interest: fetch while the hand moves.
     button.onpointerenter = button.onfocus = start
     if (data.deferSession === undefined) {
-      const idle = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(start, { timeout: 5000 }) : setTimeout(start, 1))
+      // Safari has no requestIdleCallback: setTimeout takes the same arguments (the object as no delay).
+      const idle = () => (window.requestIdleCallback ?? setTimeout)(start, { timeout: 5000 } as never)
+      // `load` and DOMContentLoaded come once: no `once` needed.
       if (document.readyState === 'complete') idle()
-      else addEventListener('load', idle, { once: true })
+      else addEventListener('load', idle)
     }
-    if (wantOpen) start()
+    // Open on load and inline: the page wants the chat now; the widget opens it (src/widget/look.ts).
+    if (wantOpen || 'open' in data || 'inline' in data) start()
   }
 
   const Paychat: PaychatFunction = (command, ...args) => {
@@ -147,13 +141,13 @@ function install() {
         delete Paychat[LOADED]
         return
       default:
-        console.error(`Paychat: unknown command ${JSON.stringify(command)}; use "open", "close", "on", "shutdown" or "boot".`)
+        console.error(`Paychat: unknown command ${command}; use "open", "close", "on", "shutdown" or "boot".`)
     }
   }
   window.Paychat = Paychat
   show()
   // An async script may run before <body> exists; then the launcher waits for it.
-  if (!document.body) addEventListener('DOMContentLoaded', () => Paychat[LOADED] && show(), { once: true })
+  if (!document.body) addEventListener('DOMContentLoaded', () => Paychat[LOADED] && show())
   for (const args of Array.from(queued)) Paychat(...(Array.from(args) as [Command, ...unknown[]]))
 }
 

@@ -32,6 +32,8 @@ export interface PaychatEventMap {
   'payment:declined': { paymentRequest: PaymentRequest }
   /** The conversation continues on WhatsApp: the customer's first message there carried the code. */
   handoff: { channel: 'whatsapp' }
+  /** Messages from the operator (or a bot) that came while the chat was closed; 0 again when it opens. */
+  unread: { count: number }
 }
 export type PaychatEventName = keyof PaychatEventMap
 

@@ -32,7 +32,7 @@ export function MessageList() {
   const { store, t } = useWidget()
   const messages = useStore(store, (s) => s.messages)
   const brand = useStore(store, (s) => s.brand)
-  const ref = useRef<HTMLOListElement>(null)
+  const ref = useRef<HTMLDivElement>(null)
   const [, rerender] = useReducer((n: number) => n + 1, 0)
   // Where the visitor is, kept outside state: scrolling writes it without a render each time.
   const view = useRef({
@@ -69,7 +69,7 @@ export function MessageList() {
   const { start, end, top, bottom } = windowOf(sizes, y, ref.current?.clientHeight || 600, OVERSCAN)
   view.keys = keys.slice(start, end)
 
-  const rows = (list: HTMLElement) => list.querySelectorAll<HTMLElement>(':scope>.pc-row:not(.pc-greeting)')
+  const rows = (list: HTMLElement) => list.querySelectorAll<HTMLElement>('ol>.pc-row:not(.pc-greeting)')
   const offset = (list: HTMLElement, row: HTMLElement) => row.getBoundingClientRect().top - list.getBoundingClientRect().top
   function capture(list: HTMLElement) {
     view.anchor = null
@@ -99,12 +99,14 @@ export function MessageList() {
 
   return (
     <div class="pc-log">
-      <ol
+      {/* The scroller is the polite log (focusable, so the keyboard can scroll it); the rows a list inside, its box `display:contents`. */}
+      <div
         ref={ref}
         class="pc-messages"
         role="log"
         aria-live="polite"
-        aria-label={brand?.name}
+        aria-labelledby="pc-title"
+        tabIndex={0}
         onScroll={(event) => {
           const list = event.currentTarget
           const anchor = view.anchor?.key
@@ -114,13 +116,15 @@ export function MessageList() {
           if ((view.pinned && view.news) || view.anchor?.key !== anchor) rerender(0)
         }}
       >
-        {brand?.greeting && <li class="pc-row pc-their pc-greeting"><p class="pc-bubble">{brand.greeting}</p></li>}
-        {spacer(top)}
-        {messages.slice(start, end).map((message) => (
-          <MessageItem key={keyOf(message)} message={message} />
-        ))}
-        {spacer(bottom)}
-      </ol>
+        <ol>
+          {brand?.greeting && <li class="pc-row pc-their pc-greeting"><p class="pc-bubble">{brand.greeting}</p></li>}
+          {spacer(top)}
+          {messages.slice(start, end).map((message) => (
+            <MessageItem key={keyOf(message)} message={message} />
+          ))}
+          {spacer(bottom)}
+        </ol>
+      </div>
       {view.news && (
         <button
           type="button"

@@ -1,9 +1,12 @@
 import { render } from 'preact'
 import { createStore } from 'zustand/vanilla'
 import type { Locale, Translate } from '../i18n/translate'
+import type { Message } from '../protocol/types'
 import type { ChatStore } from '../store/types'
 import { App, type ViewState } from './app'
 import { listenForCheckoutHints } from './checkout-hint'
+import { HEX_COLOR, type Look } from './look'
+import { beep } from './sound'
 import { css } from './styles'
 import { Widget } from './widget-context'
 
@@ -13,58 +16,90 @@ export interface MountOptions {
   locale: Locale
   /** The strings of `locale`; passed in so the script-tag build can bring only the visitor's catalog. */
   t: Translate
-  position: 'left' | 'right'
-  /** `#rgb` or `#rrggbb`; anything else is ignored. */
-  color?: string | undefined
+  /** Placement, colours and behaviour, already checked (src/widget/look.ts). */
+  look: Look
   /** Render into this element instead of a new one at the end of `document.body`. */
   target?: HTMLElement | undefined
   onOpenChange?: (open: boolean) => void
+  /** The unread count changed (a message came while closed, or the chat opened). */
+  onUnread?: (count: number) => void
+  /** How the stylesheet gets into the shadow root; by default a constructed, adopted sheet. */
+  adopt?: ((root: ShadowRoot, css: string) => void) | undefined
 }
-
-const HEX_COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i
 
 export interface WidgetView {
   open(): void
   close(): void
+  /** A new message arrived (the store's `message` event): counts as unread while the chat is closed. */
+  heard(message: Message): void
   destroy(): void
 }
 
 /** Puts the UI in an open Shadow DOM, styled by an adopted sheet (CSP-safe: no inline <style>). */
 export function mountWidget(options: MountOptions): WidgetView {
+  const { look } = options
   const host = document.createElement('paychat-widget')
-  host.dataset.position = options.position
-  // An explicit colour wins; else the brand's, once the session says what it is.
-  const setAccent = (color: string | undefined) => {
-    if (color && HEX_COLOR.test(color)) host.style.setProperty('--pc-accent', color)
-  }
-  const explicitColor = options.color !== undefined && HEX_COLOR.test(options.color)
-  setAccent(options.color)
-  const unsubscribeBrand = options.store.subscribe((state, previous) => {
-    if (!explicitColor && state.brand !== previous.brand) setAccent(state.brand?.color)
+  const style = host.style
+  host.dataset.position = look.position
+  // Not data-theme: a page's own `[data-theme=dark]{background:…}` would paint the host too.
+  if (look.scheme) host.dataset.scheme = look.scheme
+  if (look.inline) host.dataset.inline = ''
+  // Custom properties through the CSSOM, which a strict CSP allows (a style attribute it would not).
+  for (const [name, value] of look.props) style.setProperty(name, value)
+  // The options' colour (or the theme's) wins; else the brand's, once the session says what it is.
+  const unsubscribeBrand = options.store.subscribe(({ brand }, previous) => {
+    if (!look.props.some(([name]) => name == '--pc-accent') && brand !== previous.brand && HEX_COLOR.test(brand?.color!)) {
+      style.setProperty('--pc-accent', brand!.color)
+    }
   })
   ;(options.target ?? document.body).append(host)
 
   const root = host.attachShadow({ mode: 'open' })
-  adoptStyles(root)
+  ;(options.adopt ?? adoptSheet)(root, css)
 
-  const view = createStore<ViewState>(() => ({ open: false }))
+  // The visible part of the page (visualViewport) as custom properties: on a narrow screen the
+  // full-screen panel takes exactly that, so the on-screen keyboard, which shrinks it, never covers the
+  // composer (iOS does not shrink the layout viewport or `100dvh` for the keyboard).
+  const viewport = window.visualViewport
+  const fit = () => {
+    style.setProperty('--pc-vh', `${viewport!.height}px`)
+    style.setProperty('--pc-vt', `${viewport!.offsetTop}px`)
+  }
+  if (viewport) fit()
+  viewport?.addEventListener('resize', fit)
+  viewport?.addEventListener('scroll', fit)
+
+  // Inline, the chat is always open; open on load starts open (App then leaves focus where it is).
+  // Mounted open is where the widget starts, not a change: no `open` event for it.
+  const view = createStore<ViewState>(() => ({ open: !!(look.inline || look.open), unread: 0 }))
   const unsubscribeView = view.subscribe((state, previous) => {
     if (state.open !== previous.open) options.onOpenChange?.(state.open)
+    // Opening reads everything: the count goes back to 0 (said by the nested update).
+    if (state.open && state.unread) view.setState({ unread: 0 })
+    else if (state.unread !== previous.unread) options.onUnread?.(state.unread)
   })
   const stopHints = listenForCheckoutHints(options.store, options.apiBase)
   const context = { store: options.store, locale: options.locale, t: options.t }
   render(
     <Widget.Provider value={context}>
-      <App view={view} />
+      <App view={view} look={look} />
     </Widget.Provider>,
     root,
   )
 
   return {
     open: () => view.setState({ open: true }),
-    close: () => view.setState({ open: false }),
+    close: () => view.setState({ open: !!look.inline }),
+    heard({ author }) {
+      // Only what the people (or bots) answering say counts, and only while the chat is closed.
+      if (view.getState().open || !/^(operator|bot)$/.test(author.role)) return
+      view.setState(({ unread }) => ({ unread: unread + 1 }))
+      if (look.sound) beep()
+    },
     destroy() {
       stopHints()
+      viewport?.removeEventListener('resize', fit)
+      viewport?.removeEventListener('scroll', fit)
       unsubscribeView()
       unsubscribeBrand()
       render(null, root)
@@ -73,14 +108,12 @@ export function mountWidget(options: MountOptions): WidgetView {
   }
 }
 
-function adoptStyles(root: ShadowRoot) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-    const sheet = new CSSStyleSheet()
-    sheet.replaceSync(css)
-    root.adoptedStyleSheets = [sheet]
-  } else {
-    const style = document.createElement('style')
-    style.textContent = css
-    root.append(style)
-  }
+/**
+ * A constructed sheet, adopted: what every browser since 2023 does, and what the script-tag build
+ * (whose loader already relies on it) uses. createWidget passes `adoptWithFallback` (src/widget/options.ts).
+ */
+function adoptSheet(root: ShadowRoot, text: string) {
+  const sheet = new CSSStyleSheet()
+  sheet.replaceSync(text)
+  root.adoptedStyleSheets = [sheet]
 }

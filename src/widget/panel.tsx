@@ -5,8 +5,11 @@ import { useStore } from './use-store'
 import { WhatsAppButton } from './whatsapp-button'
 import { useWidget } from './widget-context'
 
-/** The open chat: a labelled dialog that takes focus into the composer and closes on Escape. */
-export function Panel({ onClose }: { onClose(): void }) {
+/**
+ * The open chat: a labelled dialog that takes focus into the composer (when `focus`) and closes on
+ * Escape. Without `onClose` (inline) it is a labelled region of the page, with no close button.
+ */
+export function Panel({ onClose, focus = true }: { onClose?: () => void; focus?: boolean }) {
   const { store, t } = useWidget()
   const brand = useStore(store, (s) => s.brand)
   const phase = useStore(store, (s) => s.phase)
@@ -15,26 +18,30 @@ export function Panel({ onClose }: { onClose(): void }) {
   const notice = useStore(store, (s) => s.notice)
   const input = useRef<HTMLTextAreaElement>(null)
 
-  useEffect(() => input.current?.focus(), [])
+  useEffect(() => {
+    if (focus) input.current?.focus()
+  }, [])
 
   return (
     <section
       class="pc-panel"
-      role="dialog"
+      role={onClose ? 'dialog' : 'region'}
       aria-labelledby="pc-title"
       onKeyDown={(event) => {
         // Escape while composing cancels the IME candidate, not the chat.
-        if (event.key === 'Escape' && !event.isComposing) onClose()
+        if (event.key === 'Escape' && !event.isComposing) onClose?.()
       }}
     >
-      <header class="pc-header">
+      <div class="pc-header">
         <h2 id="pc-title">{brand?.name ?? '\u00a0'}</h2>
-        <button type="button" class="pc-close" aria-label={t('closeChat')} onClick={onClose}>
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M6 6l12 12M18 6L6 18" />
-          </svg>
-        </button>
-      </header>
+        {onClose && (
+          <button type="button" class="pc-close" aria-label={t('closeChat')} onClick={onClose}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6 6l12 12M18 6L6 18" />
+            </svg>
+          </button>
+        )}
+      </div>
       {connection === 'reconnecting' && (
         <p class="pc-notice" role="status">
           {t('reconnecting')}

@@ -35,7 +35,8 @@ export function PaymentCard(props: PaymentCardProps) {
   const charges = request.charges ?? []
 
   return (
-    <article class={`pc-card pc-card-${request.status}`} aria-labelledby={titleId} aria-busy={busy}>
+    // Focusable from script: Cancel takes the focus here, as its button goes away with what it did.
+    <article class={`pc-card pc-card-${request.status}`} aria-labelledby={titleId} aria-busy={busy} tabIndex={-1}>
       <p class="pc-card-kicker">{t('paymentRequest')}</p>
       <h3 id={titleId} class="pc-card-title">{request.title}</h3>
       {request.description && <p class="pc-card-description">{request.description}</p>}
@@ -82,7 +83,15 @@ export function PaymentCard(props: PaymentCardProps) {
             {payLabel}
           </button>
           {offersCancel(request) && (
-            <button type="button" class="pc-button" disabled={busy} onClick={props.onCancel}>
+            <button
+              type="button"
+              class="pc-button"
+              disabled={busy}
+              onClick={(event) => {
+                ;(event.currentTarget.closest('article') as HTMLElement).focus()
+                props.onCancel()
+              }}
+            >
               {t('cancel')}
             </button>
           )}

@@ -4,52 +4,48 @@ import { createChatStore } from '../store/index'
 import type { KeyValueStorage, PaychatEventMap } from '../store/types'
 import type { PaychatWidget, WidgetOptions } from './create-widget'
 import { createEmitter } from './emitter'
-import { mountWidget } from './mount-widget'
-
-const EXAMPLE = '{ widgetKey: "wk_demo", apiBase: "https://chat.example.com" }'
+import type { Look } from './look'
+import { mountWidget, type MountOptions, type WidgetView } from './mount-widget'
 
 /**
- * `createWidget` with the strings supplied by the caller. A module apart from create-widget.ts, which
- * brings every catalog: the script-tag build (src/widget/script-entry.ts) passes the one catalog it
- * loaded, and a static import of the others would pull them into its bundle. Not in the npm API.
+ * `createWidget` with the strings and the look supplied by the caller, and its options already
+ * checked. A module apart from create-widget.ts, which brings every catalog (and the checks and
+ * messages for developers): the script-tag build (src/widget/script-entry.ts) passes the one catalog
+ * it loaded, and a static import of the others would pull them into its bundle. The `look` comes
+ * from src/widget/look.ts: from the script tag's attributes, or from createWidget's options.
+ * Not in the npm API.
  */
-export function startWidget(options: WidgetOptions, translate: (locale: Locale) => Translate): PaychatWidget {
-  if (typeof document === 'undefined') {
-    throw new Error('createWidget needs a browser: call it on the client, not during server rendering.')
-  }
-  const { widgetKey, apiBase } = options ?? {}
-  if (typeof widgetKey !== 'string' || !widgetKey.trim()) {
-    throw new TypeError(`createWidget: widgetKey must be a non-empty string, e.g. ${EXAMPLE}`)
-  }
-  if (typeof apiBase !== 'string' || !isAbsoluteUrl(apiBase)) {
-    throw new TypeError(`createWidget: apiBase must be an absolute URL, e.g. ${EXAMPLE}`)
-  }
-  // nodeType rather than instanceof: an element of another frame is still an element.
-  if (options.target != null && (options.target as Partial<Node>).nodeType !== 1) {
-    throw new TypeError(`createWidget: target must be an element, e.g. { ..., target: document.getElementById("chat") }`)
-  }
-  if (options.position !== undefined && options.position !== 'left' && options.position !== 'right') {
-    throw new TypeError(`createWidget: position must be "left" or "right", not ${JSON.stringify(options.position)}`)
-  }
+export function startWidget(
+  options: WidgetOptions,
+  translate: (locale: Locale) => Translate,
+  look: Look,
+  adopt?: MountOptions['adopt'],
+): PaychatWidget {
+  const { widgetKey, apiBase } = options
 
   const events = createEmitter<PaychatEventMap>()
   const client = createClient({ widgetKey, apiBase })
   const locale = resolveLocale(options.locale, document.documentElement.lang, navigator.languages)
+  let view: WidgetView | undefined
   const store = createChatStore({
     client,
     storage: options.storage === undefined ? browserStorage() : options.storage,
     locale,
-    emit: events.emit,
+    emit(name, payload) {
+      events.emit(name, payload)
+      if (name === 'message') view?.heard(payload as PaychatEventMap['message'])
+    },
   })
-  const view = mountWidget({
+  view = mountWidget({
     store,
     apiBase,
     locale,
     t: translate(locale),
-    position: options.position ?? 'right',
-    color: options.color,
+    look,
     target: options.target,
     onOpenChange: (open) => events.emit(open ? 'open' : 'close', {}),
+    onUnread: (count) => events.emit('unread', { count }),
+    adopt,
   })
   void store.getState().start()
 
@@ -62,16 +58,6 @@ export function startWidget(options: WidgetOptions, translate: (locale: Locale) 
       view.destroy()
       events.clear()
     },
-  }
-}
-
-// Not `URL.canParse`: Safari before 17 and Chrome before 120 lack it.
-function isAbsoluteUrl(url: string): boolean {
-  try {
-    new URL(url)
-    return true
-  } catch {
-    return false
   }
 }
 
