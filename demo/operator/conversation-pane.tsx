@@ -88,16 +88,19 @@ export function ConversationPane(props: ConversationPaneProps) {
             {t('loadingMessages')}
           </p>
         ) : (
-          <ol class="messages" ref={list} role="log" aria-label={t('messages')}>
-            {messages.map((message) => (
-              <MessageItem
-                key={message.id}
-                message={message}
-                request={message.paymentRequest ? (props.requests[message.paymentRequest.id] ?? message.paymentRequest) : null}
-                onCardAction={props.onCardAction}
-              />
-            ))}
-          </ol>
+          // The log wraps the list: `role="log"` on the <ol> itself would take its list semantics from its items.
+          <div role="log" aria-label={t('messages')}>
+            <ol class="messages" ref={list}>
+              {messages.map((message) => (
+                <MessageItem
+                  key={message.id}
+                  message={message}
+                  request={message.paymentRequest ? (props.requests[message.paymentRequest.id] ?? message.paymentRequest) : null}
+                  onCardAction={props.onCardAction}
+                />
+              ))}
+            </ol>
+          </div>
         )}
       </div>
       <div class="composer">

@@ -55,7 +55,7 @@ const scrollToTop = (log: Locator) =>
         list.scrollTop = 0
         requestAnimationFrame(() => {
           const edge = list.getBoundingClientRect().top
-          for (const row of list.querySelectorAll(':scope>.pc-row:not(.pc-greeting)')) {
+          for (const row of list.querySelectorAll(':scope>ol>.pc-row:not(.pc-greeting)')) {
             const rect = row.getBoundingClientRect()
             if (rect.bottom > edge) return done({ text: row.querySelector('.pc-bubble')?.textContent ?? '', top: rect.top })
           }
