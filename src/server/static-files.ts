@@ -38,6 +38,8 @@ export const CHECKOUT_CSP = [
 function pageFor(pathname: string): string | null {
   if (pathname === '/') return 'app/demo/index.html'
   if (pathname === '/sakura' || pathname === '/sakura.html') return 'app/demo/sakura.html'
+  if (pathname === '/inline' || pathname === '/inline.html') return 'app/demo/inline.html'
+  if (pathname === '/npm-app' || pathname === '/npm-app/') return 'app/demo/npm-app/index.html'
   if (pathname === '/operator' || pathname === '/operator/') return 'app/demo/operator/index.html'
   if (/^\/checkout\/[\w-]+$/.test(pathname)) return 'app/src/checkout/index.html'
   return null
