@@ -21,6 +21,8 @@ export function startSession(state: ServerState, body: CreateSessionBody): { sta
   const brand = brandByWidgetKey(state, body.widgetKey)
   const known = body.sessionToken ? state.visitors.get(body.sessionToken) : undefined
   if (known && known.brandId === brand.id) {
+    // The visitor may have switched language since (a new page, a new data-locale).
+    if (body.locale) known.locale = body.locale
     const conversation = state.conversations.get(known.conversationId)!
     return { status: 200, body: { session: sessionOf(known, true), brand: publicBrand(brand), conversation } }
   }
@@ -31,6 +33,7 @@ export function startSession(state: ServerState, body: CreateSessionBody): { sta
     token: newToken('st'),
     name: body.visitor?.name ?? null,
     email: body.visitor?.email ?? null,
+    locale: body.locale ?? null,
     conversationId: conversation.id,
   }
   state.visitors.set(visitor.token, visitor)

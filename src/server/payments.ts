@@ -139,7 +139,12 @@ export function openCheckout(
   idempotencyKey: string,
   origin: string,
 ): CheckoutSessionLink {
-  return state.idempotency.checkout.once(`${visitor.id} ${idempotencyKey}`, record.id, () => ensureCheckoutSession(state, record, origin))
+  return state.idempotency.checkout.once(`${visitor.id} ${idempotencyKey}`, record.id, () => {
+    const link = ensureCheckoutSession(state, record, origin)
+    // The page speaks the chat's language; the widget adds nothing to the URL (its bytes are counted).
+    if (visitor.locale) link.checkoutUrl += `?locale=${encodeURIComponent(visitor.locale)}`
+    return link
+  })
 }
 
 /** The request's open checkout session, made when there is none (or it expired) and the card is payable. */

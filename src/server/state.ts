@@ -32,6 +32,8 @@ export interface VisitorRecord {
   token: string
   name: string | null
   email: string | null
+  /** The widget's language at session start: the checkout page opens in it (`?locale=`). */
+  locale: string | null
   conversationId: string
 }
 

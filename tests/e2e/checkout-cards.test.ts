@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   ACME,
+  CARD_LABELS,
   cardValues,
   expectPaid,
   outcome,
@@ -149,26 +150,28 @@ describe('approved cards, $24.50 at Acme Coffee', () => {
 })
 
 describe('other currencies', () => {
-  test('JPY at Sakura Tea: ¥3,200 (no decimals) paid with 4242; the Japanese chat says so', async () => {
+  test('JPY at Sakura Tea: ￥3,200 (no decimals) paid with 4242 on a checkout in Japanese, as the chat is; the chat says so', async () => {
     const order: Order = { shop: SAKURA, paymentPageId: 'pp_matcha_set', title: '抹茶セット' }
     const { card, checkout } = await (order.shop === SAKURA ? sakura : acme).order(order)
-    // The widget speaks Japanese (full-width yen sign); the checkout speaks English.
+    // The chat is in Japanese, so the checkout it opens is too (full-width yen sign, as Intl writes it).
     expect(await textOf(card.locator.locator('.pc-card-amount'))).toBe('￥3,200')
+    expect(new URL(checkout.url()).searchParams.get('locale')).toBe('ja')
+    expect(await checkout.getAttribute('html', 'lang')).toBe('ja')
     expect(await textOf(checkout.locator('.brand-name'))).toBe('Sakura Tea')
-    expect(await textOf(checkout.locator('.item-price'))).toBe('¥3,200')
-    expect(await textOf(checkout.locator('.terms'))).toBe('A one-time payment of ¥3,200 to Sakura Tea.')
+    expect(await textOf(checkout.locator('.item-price'))).toBe('￥3,200')
+    expect(await textOf(checkout.locator('.terms'))).toBe('Sakura Tea への1回限りのお支払い（￥3,200）です。')
     // Sakura Tea has no wallet gateway.
-    expect(await checkout.getByRole('button', { name: 'Pay with Wallet' }).count()).toBe(0)
+    expect(await checkout.getByRole('button', { name: 'Wallet で支払う' }).count()).toBe(0)
 
-    await typeCard(checkout, testCard('4242 4242 4242 4242'))
-    await payButton(checkout, 'Pay ¥3,200').click()
-    const panel = outcome(checkout, 'Payment complete')
+    await typeCard(checkout, testCard('4242 4242 4242 4242'), CARD_LABELS.ja)
+    await payButton(checkout, '￥3,200 を支払う').click()
+    const panel = outcome(checkout, 'お支払いが完了しました')
     await panel.waitFor()
     const rows = await receiptRows(panel)
-    expect(rows).toMatchObject({ Amount: '¥3,200', Card: 'Visa •••• 4242' })
+    expect(rows).toMatchObject({ 金額: '￥3,200', カード: 'Visa •••• 4242' })
 
     await expect.poll(() => card.status()).toBe('Visa •••• 4242 で支払い済み')
-    expect(await textOf(card.locator.locator('p.pc-card-reference'))).toBe(`参照番号 ${rows.Reference}`)
+    expect(await textOf(card.locator.locator('p.pc-card-reference'))).toBe(`参照番号 ${rows['参照番号']}`)
     expect(await card.locator.getByRole('button').count()).toBe(0)
   })
 

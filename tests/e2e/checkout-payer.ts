@@ -140,13 +140,19 @@ export class ChatCard {
   }
 }
 
+/** The card fields' labels as the page shows them in English, and in Japanese for a Japanese chat. */
+export const CARD_LABELS = {
+  en: { name: 'Name on card', number: 'Card number', expiry: 'Expiry', cvc: 'CVC' },
+  ja: { name: 'カード名義', number: 'カード番号', expiry: '有効期限', cvc: 'セキュリティコード' },
+}
+
 /** Clicks into each field and types it as a person does; the page shapes the number and expiry as typed. */
-export async function typeCard(checkout: Page, card: TypedCard): Promise<void> {
+export async function typeCard(checkout: Page, card: TypedCard, labels = CARD_LABELS.en): Promise<void> {
   const fields: [string, string][] = [
-    ['Name on card', card.name],
-    ['Card number', card.number],
-    ['Expiry', card.expiry],
-    ['CVC', card.cvc],
+    [labels.name, card.name],
+    [labels.number, card.number],
+    [labels.expiry, card.expiry],
+    [labels.cvc, card.cvc],
   ]
   for (const [label, value] of fields) {
     const field = checkout.getByLabel(label, { exact: true })

@@ -102,7 +102,7 @@ beforeAll(async () => {
   })
   context.on('weberror', (error) => consoleProblems.push(`uncaught: ${error.error().message}`))
   // The checkout page as the server sends it, under a strict policy when the server sends none.
-  await context.route(/\/checkout\/cs_[^/?#]+$/, async (route) => {
+  await context.route(/\/checkout\/cs_[^/?#]+(\?[^#]*)?$/, async (route) => {
     const response = await route.fetch()
     const headers = response.headers()
     serverCheckoutPolicy = headers['content-security-policy']

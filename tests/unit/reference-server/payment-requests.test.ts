@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { CheckoutSessionView, PaymentRequest, PaymentRequestStatus } from '../../../src/protocol/types'
+import type { CheckoutSessionView, PaymentRequest, PaymentRequestStatus, SessionResponse } from '../../../src/protocol/types'
 import {
   advanceClock,
   asOperator,
@@ -163,6 +163,14 @@ describe('checkout', () => {
     expect(checkoutUrl).toBe(`${BASE}/checkout/${checkoutSessionId}`)
     expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now())
     expect((await cardOf(visitor.token, shared.id)).body.status).toBe('checkout_open')
+  })
+
+  test('the checkout opens in the language the widget started the session in', async () => {
+    const session = await call<SessionResponse>('POST', '/v1/sessions', { body: { widgetKey: 'wk_sakura', locale: 'ja' } })
+    const { token } = session.body.session
+    const shared = await share(session.body.conversation.id, 'pp_matcha_set')
+    const { checkoutSessionId, checkoutUrl } = (await checkout(token, shared.id)).body
+    expect(checkoutUrl).toBe(`${BASE}/checkout/${checkoutSessionId}?locale=ja`)
   })
 
   test('the same key gets the identical answer', async () => {
