@@ -3,7 +3,7 @@
  * server rendering; call `createWidget` in the browser, or use the headless `createClient` anywhere.
  */
 export { createWidget } from './widget/create-widget'
-export type { PaychatWidget, WidgetOptions } from './widget/create-widget'
+export type { PaychatWidget, Theme, ThemeScheme, WidgetOptions } from './widget/create-widget'
 export { createClient, isAllowedCheckoutUrl, ApiError, isApiError, NetworkError, isNetworkError, TimeoutError, isTimeoutError } from './client/index'
 export type { ClientOptions, PaychatClient, StreamStatus, SubscribeOptions, Subscription } from './client/index'
 export type { PaychatEventMap, PaychatEventName, KeyValueStorage } from './store/types'
