@@ -22,10 +22,13 @@ server.listen(port, host, () => {
   console.log(`Paychat reference server
   Demo shop         ${base}/
   Demo shop (ja)    ${base}/sakura
+  npm module demo   ${base}/npm-app/
+  Inline chat demo  ${base}/inline
   Operator console  ${base}/operator   (token: ${operatorToken})
   Widget script     ${base}/paychat.js
-  API               ${base}/v1   (see docs/api.md)
+  API               ${base}/v1   (see docs/api.md; OpenAPI 3.1 at ${base}/openapi.json)
   Hosted checkout   ${base}/checkout/<checkoutSessionId>
+  Gateway webhook   ${base}/v1/webhooks/gateway
   WhatsApp webhook  ${base}/v1/webhooks/whatsapp   (simulate a customer: POST ${base}/v1/mock/whatsapp/inbound)
 Press Ctrl+C to stop.`)
 })
