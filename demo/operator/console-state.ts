@@ -101,6 +101,7 @@ function applyEvent(state: ConsoleState, event: OperatorEvent): ConsoleState {
         channel: 'web',
         whatsapp: null,
         visitorName: null,
+        visitorVerified: false,
         lastMessage: null,
         messageCount: 0,
       }

@@ -75,6 +75,8 @@ export interface ConversationSummary extends Conversation {
   channel: Channel
   whatsapp: WhatsAppContact | null
   visitorName: string | null
+  /** The visitor proved who they are (identity verification: a right `userHash`). */
+  visitorVerified: boolean
   lastMessage: Message | null
   messageCount: number
 }
@@ -511,7 +513,21 @@ export interface CreateSessionBody {
   /** A token from an earlier session; resumes its conversation when still valid for this brand. */
   sessionToken?: string
   locale?: string
-  visitor?: { name?: string; email?: string }
+  /** `userHash`: hex HMAC-SHA256 of `email` with the brand's identity secret; verifies the visitor at start (401 `identity_invalid` when wrong). */
+  visitor?: { name?: string; email?: string; userHash?: string }
+}
+
+/** `POST /v1/identify` body (session token): the signed-in user of the host page. */
+export interface IdentifyBody {
+  name?: string
+  email: string
+  /** Hex HMAC-SHA256 of `email` with the brand's identity secret, made by the host page's server. */
+  userHash: string
+}
+
+/** `POST /v1/identify` answer. */
+export interface IdentifyResponse {
+  visitor: { name: string | null; email: string; verified: boolean }
 }
 
 /** `POST /v1/sessions` answer (201 new, 200 resumed). */

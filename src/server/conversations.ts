@@ -17,10 +17,12 @@ import { publicPaymentRequest } from './payment-view'
 import { whatsappContactOf } from './whatsapp/window'
 
 /** Resumes the visitor behind `sessionToken` when it belongs to this widget key, else starts anew. */
-export function startSession(state: ServerState, body: CreateSessionBody): { status: 200 | 201; body: SessionResponse } {
+/** `verified`: the caller checked `body.visitor.userHash` (src/server/identity.ts). */
+export function startSession(state: ServerState, body: CreateSessionBody, verified = false): { status: 200 | 201; body: SessionResponse } {
   const brand = brandByWidgetKey(state, body.widgetKey)
   const known = body.sessionToken ? state.visitors.get(body.sessionToken) : undefined
   if (known && known.brandId === brand.id) {
+    if (verified) Object.assign(known, { name: body.visitor?.name ?? known.name, email: body.visitor!.email!, verified })
     // The visitor may have switched language since (a new page, a new data-locale).
     if (body.locale) known.locale = body.locale
     const conversation = state.conversations.get(known.conversationId)!
@@ -33,6 +35,7 @@ export function startSession(state: ServerState, body: CreateSessionBody): { sta
     token: newToken('st'),
     name: body.visitor?.name ?? null,
     email: body.visitor?.email ?? null,
+    verified,
     locale: body.locale ?? null,
     conversationId: conversation.id,
   }
@@ -159,6 +162,7 @@ export function conversationSummaries(state: ServerState, brandId?: string): Con
         channel: whatsapp ? 'whatsapp' : 'web',
         whatsapp,
         visitorName: visitors.get(c.id)?.name ?? null,
+        visitorVerified: visitors.get(c.id)?.verified ?? false,
         lastMessage: last ? toMessage(state, last) : null,
         messageCount: messages.length,
       }

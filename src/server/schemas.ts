@@ -31,7 +31,16 @@ export const createSession = z.object({
   widgetKey: trimmed(100),
   sessionToken: z.string().max(200).optional(),
   locale: z.string().max(35).optional(),
-  visitor: z.object({ name: trimmed(100).optional(), email: z.email().max(200).optional() }).optional(),
+  visitor: z
+    .object({ name: trimmed(100).optional(), email: z.email().max(200).optional(), userHash: z.string().max(200).optional() })
+    .optional(),
+})
+
+/** `POST /v1/identify`: `userHash` is the hex HMAC-SHA256 of `email` with the brand's identity secret. */
+export const identify = z.object({
+  name: trimmed(100).optional(),
+  email: z.email().max(200),
+  userHash: z.string().min(1).max(200),
 })
 
 /**

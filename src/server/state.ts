@@ -32,6 +32,8 @@ export interface VisitorRecord {
   token: string
   name: string | null
   email: string | null
+  /** Identity verification passed (`userHash` right for `email`). */
+  verified: boolean
   /** The widget's language at session start: the checkout page opens in it (`?locale=`). */
   locale: string | null
   conversationId: string

@@ -4,6 +4,7 @@ import { requireVisitor } from '../auth'
 import { brandByWidgetKey } from '../brands'
 import { addMessage, listMessages, startSession, visitorConversation } from '../conversations'
 import { assertOriginAllowed } from '../embed-origin'
+import { verifyIdentity } from '../identity'
 import { json, parse, readBody } from '../http'
 import { declineRequest, openCheckout, paymentRequestById, sweepExpired } from '../payments'
 import { publicPaymentRequest } from '../payment-view'
@@ -37,9 +38,21 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
       // Before the body is read: a flood of new sessions costs the server as little as possible.
       state.rateLimits.admit(request)
       const input = await readBody(request, schema.createSession)
-      assertOriginAllowed(brandByWidgetKey(state, input.widgetKey), request)
-      const { status, body } = startSession(state, input)
+      const brand = brandByWidgetKey(state, input.widgetKey)
+      assertOriginAllowed(brand, request)
+      const hash = input.visitor?.userHash
+      if (hash !== undefined) await verifyIdentity(brand.id, input.visitor?.email, hash)
+      const { status, body } = startSession(state, input, hash !== undefined)
       return json(body, status)
+    }),
+
+    route('post', '/v1/identify', async ({ request }) => {
+      const visitor = visitorOf(request)
+      const { name, email, userHash } = await readBody(request, schema.identify)
+      // A wrong hash changes nothing.
+      await verifyIdentity(visitor.brandId, email, userHash)
+      Object.assign(visitor, { name: name ?? visitor.name, email, verified: true })
+      return json({ visitor: { name: visitor.name, email, verified: true } })
     }),
 
     route('get', '/v1/conversations/:id/messages', ({ request, params }) => {

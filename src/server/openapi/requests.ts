@@ -13,6 +13,7 @@ import { webhookPayload } from '../whatsapp/webhook-payload'
  */
 export const requestSchemas = {
   CreateSessionBody: schema.createSession,
+  IdentifyBody: schema.identify,
   SendMessageBody: schema.sendMessage,
   OperatorMessageBody: schema.operatorMessage,
   PaymentPageBody: schema.paymentPage,

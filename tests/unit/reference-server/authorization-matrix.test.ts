@@ -57,6 +57,11 @@ const VISITOR: Record<string, VisitorCase> = {
   'POST /v1/payment-requests/:id/decline': { path: ({ card }) => `/v1/payment-requests/${card.id}/decline` },
 }
 
+/** The caller's own session, no id in the path (identity verification): the token is the whole permission. */
+const SELF: Record<string, { path: string; body: unknown }> = {
+  'POST /v1/identify': { path: '/v1/identify', body: { email: 'ada@example.com', userHash: 'x' } },
+}
+
 /** Open to anyone: starting a session needs only the (public) widget key; the OpenAPI document is public. */
 const PUBLIC = ['POST /v1/sessions', 'GET /openapi.json', 'GET /v1/openapi.json']
 
@@ -120,14 +125,14 @@ const snapshotOf = (ids: Ids) =>
 
 describe('the route table is complete', () => {
   test('every route of the server is in exactly one group', () => {
-    const groups = [Object.keys(VISITOR), PUBLIC, Object.keys(CAPABILITY), WEBHOOK, OPERATOR, MOCK]
+    const groups = [Object.keys(VISITOR), Object.keys(SELF), PUBLIC, Object.keys(CAPABILITY), WEBHOOK, OPERATOR, MOCK]
     for (const route of ALL_ROUTES) {
       expect(groups.filter((group) => group.includes(route)).length, `${route} needs a row in this file`).toBe(1)
     }
   })
 
   test('every row is a route the server has', () => {
-    for (const route of [...Object.keys(VISITOR), ...PUBLIC, ...Object.keys(CAPABILITY), ...WEBHOOK]) {
+    for (const route of [...Object.keys(VISITOR), ...Object.keys(SELF), ...PUBLIC, ...Object.keys(CAPABILITY), ...WEBHOOK]) {
       expect(ALL_ROUTES, `${route} is no longer served`).toContain(route)
     }
   })
@@ -135,6 +140,15 @@ describe('the route table is complete', () => {
   test('the groups are not empty (the handlers were read)', () => {
     expect(OPERATOR.length).toBeGreaterThan(20)
     expect(MOCK.length).toBeGreaterThan(5)
+  })
+})
+
+describe('own-session routes', () => {
+  test.each(Object.entries(SELF))('%s: without a token, with an unknown one or with the operator token is 401', async (route, { path, body }) => {
+    for (const token of [undefined, 'st_unknown', OPERATOR_TOKEN]) {
+      const answer = await probe(methodOf(route), path, { ...(token ? { token } : {}), body })
+      expect([token, answer.status, answer.code]).toEqual([token, 401, 'unauthorized'])
+    }
   })
 })
 

@@ -87,6 +87,11 @@ async function visitorTour() {
   expectStatus(await call('POST', '/v1/sessions', { body: { widgetKey: 42 } }), 400)
   expectStatus(await call('POST', '/v1/sessions', { body: '{"widgetKey":' }), 400)
   expectStatus(await call('POST', '/v1/sessions', { body: { widgetKey: 'x'.repeat(70_000) } }), 413)
+  // Identity verification, on a visitor of its own (the tour's visitor has its rate limit to spend).
+  const identified = await startVisitor()
+  const userHash = await hmacSha256Hex('idv_demo_acme', 'ada@example.com')
+  expectStatus(await call('POST', '/v1/identify', { token: identified.token, body: { name: 'Ada', email: 'ada@example.com', userHash } }), 200)
+  expectStatus(await call('POST', '/v1/identify', { token: identified.token, body: { email: 'ada@example.com', userHash: 'wrong' } }), 401)
 
   expectStatus(await send(visitor.token, visitor.conversationId, 'Hello, do you ship to Osaka?', 'tour-1'), 201)
   expectStatus(await send(visitor.token, visitor.conversationId, 'Hello, do you ship to Osaka?', 'tour-1'), 200)

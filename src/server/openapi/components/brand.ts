@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Brand, PublicBrand, SessionResponse } from '../../../protocol/types'
+import type { Brand, IdentifyResponse, PublicBrand, SessionResponse } from '../../../protocol/types'
 import { exactly } from '../exact'
 import { conversation } from './conversation'
 
@@ -24,6 +24,10 @@ export const brand = exactly<Brand>()(
     allowedOrigins: z.array(z.string()),
     whatsappNumber: z.string().nullable(),
   }),
+)
+
+export const identifyResponse = exactly<IdentifyResponse>()(
+  z.object({ visitor: z.object({ name: z.string().nullable(), email: z.string(), verified: z.boolean() }) }),
 )
 
 export const sessionResponse = exactly<SessionResponse>()(

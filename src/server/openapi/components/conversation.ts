@@ -26,6 +26,7 @@ export const conversationSummary = exactly<ConversationSummary>()(
     channel: z.enum(['web', 'whatsapp']),
     whatsapp: whatsappContact.nullable(),
     visitorName: z.string().nullable(),
+    visitorVerified: z.boolean().meta({ description: 'The visitor proved who they are: a right `userHash` (identity verification).' }),
     lastMessage: message.nullable(),
     messageCount: int.min(0),
   }),

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { brand, publicBrand, sessionResponse } from './brand'
+import { brand, identifyResponse, publicBrand, sessionResponse } from './brand'
 import { cannedResponse, filledCannedResponse } from './canned-responses'
 import { gateway, paymentPage, transaction } from './catalog'
 import {
@@ -52,6 +52,7 @@ export const responseSchemas = {
   PublicBrand: publicBrand,
   Brand: brand,
   SessionResponse: sessionResponse,
+  IdentifyResponse: identifyResponse,
   WhatsAppHandoff: whatsappHandoff,
   CheckoutSessionLink: checkoutSessionLink,
   CheckoutChallenge: checkoutChallenge,

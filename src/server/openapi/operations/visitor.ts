@@ -21,7 +21,23 @@ export const visitorOperations: Operation[] = [
       201: { json: 'SessionResponse', description: 'A new session and its empty conversation.' },
       200: { json: 'SessionResponse', description: 'The session of `sessionToken`, resumed.' },
       ...errors(403, 429),
+      401: refusal(401, '`identity_invalid`: `visitor.userHash` is not the brand’s HMAC-SHA256 of `visitor.email`'),
       404: refusal(404, '`unknown_widget_key`'),
+    },
+  },
+  {
+    operationId: 'identify',
+    method: 'post',
+    path: '/v1/identify',
+    summary: 'Identify the visitor (identity verification)',
+    description:
+      '`userHash` is the hex HMAC-SHA256 of `email` with the brand’s identity secret, made by the host page’s server. On success the visitor’s name and email are set and the conversation is marked verified (`visitorVerified`); a wrong hash changes nothing.',
+    tag: 'visitor',
+    security: 'visitor',
+    body: 'IdentifyBody',
+    responses: {
+      200: { json: 'IdentifyResponse', description: 'The visitor as now known.' },
+      401: refusal(401, '`identity_invalid` (wrong hash), or no valid session token'),
     },
   },
   {
