@@ -1,6 +1,8 @@
 import type {
   CheckoutSessionLink,
   CreateSessionBody,
+  IdentifyBody,
+  IdentifyResponse,
   Message,
   MessagePage,
   PaymentRequest,
@@ -62,6 +64,10 @@ export function createClient(options: ClientOptions): PaychatClient {
       const session = await call<SessionResponse>('POST', 'v1/sessions', { json, idempotent: false, auth: false })
       sessionToken = session.session.token
       return session
+    },
+    identify(body: IdentifyBody) {
+      // Setting the same name and email again changes nothing: safe to repeat.
+      return call<IdentifyResponse>('POST', 'v1/identify', { json: body, idempotent: true })
     },
     listMessages(conversationId, page = {}) {
       const query = new URLSearchParams()

@@ -3,6 +3,8 @@ import type {
   ConversationEvent,
   ReplayIncompleteEvent,
   CreateSessionBody,
+  IdentifyBody,
+  IdentifyResponse,
   Message,
   MessagePage,
   PaymentRequest,
@@ -49,6 +51,8 @@ export interface PaychatClient {
   readonly sessionToken: string | null
   setSessionToken(token: string | null): void
   startSession(body?: Omit<CreateSessionBody, 'widgetKey'>): Promise<SessionResponse>
+  /** Identifies the visitor (`POST /v1/identify`); 401 `identity_invalid` when the hash is wrong. */
+  identify(body: IdentifyBody): Promise<IdentifyResponse>
   listMessages(conversationId: string, page?: { before?: string; limit?: number }): Promise<MessagePage>
   sendMessage(conversationId: string, body: { clientId: string; text: string }): Promise<Message>
   getPaymentRequest(id: string): Promise<PaymentRequest>

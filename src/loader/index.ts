@@ -1,6 +1,5 @@
 import { resolveLocale } from '../i18n/locale'
-import type { PaychatEventMap } from '../store/types'
-import type { PaychatWidget } from '../widget/create-widget'
+import type { MountedWidget } from '../widget/script-entry'
 import { importChunk, type WidgetChunk } from './import-chunk'
 import { LAUNCHER_LABELS, renderLauncher } from './launcher'
 
@@ -13,12 +12,16 @@ import { LAUNCHER_LABELS, renderLauncher } from './launcher'
  * the launcher, so nothing is requested before the visitor shows interest.
  */
 
-/** Marks our `window.Paychat`, so a second copy of the script on the page recognises the first. */
-const LOADED = Symbol.for('paychat.widget')
+/**
+ * Marks our `window.Paychat`, so a second copy of the script on the page recognises the first. A plain
+ * property of our own function (the stub's has none): a Symbol.for would cost bytes on every page.
+ */
+const LOADED = 'paychat'
 /** The widget chunk's file name, next to `paychat.js` (see vite.widget.config.ts). */
 const CHUNK = 'paychat-widget.js'
 
-type Command = 'open' | 'close' | 'on' | 'shutdown' | 'boot'
+/** Handled here; any other command (`identify`, …) goes to the widget, queued until it is mounted. */
+type Command = 'open' | 'close' | 'on' | 'shutdown' | 'boot' | 'consent' | (string & {})
 type PaychatFunction = ((command: Command, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; [LOADED]?: true }
 declare global {
   interface Window {
@@ -26,12 +29,11 @@ declare global {
   }
 }
 
-/** A host page's event handler; `off` is the widget's once it has loaded. */
-interface Listener {
-  name: keyof PaychatEventMap
-  handler: (payload: unknown) => void
-  off?: (() => void) | undefined
-}
+/**
+ * A command for the widget, run once it is mounted: `on` (a host page's event handler, whose `off`
+ * is the widget's once it has loaded), `identify`, or one the widget names as unknown.
+ */
+type Pending = [command: string, args: unknown[]] & { off?: unknown }
 
 function install() {
   if (window.Paychat?.[LOADED]) return
@@ -40,7 +42,7 @@ function install() {
     [...document.querySelectorAll<HTMLScriptElement>('script[data-widget-key]')].pop()
   const data = script?.dataset
   if (!data?.widgetKey) {
-    console.error('Paychat: add data-widget-key="…" to the script tag.')
+    console.error('Paychat: the script tag needs data-widget-key="…".')
     return
   }
   const queued = window.Paychat?.q ?? []
@@ -48,19 +50,22 @@ function install() {
   // (src/widget/look.ts) and warns about what it turns down. The launcher below reads only its look.
   const { src } = script!
   const chunkUrl = new URL(CHUNK, src)
-  const listeners = new Set<Listener>()
   let chunk: Promise<WidgetChunk> | undefined
-  let widget: PaychatWidget | null = null
+  let widget: MountedWidget | null = null
   /** The stand-in launcher's host until the widget replaces it. */
   let placeholder: HTMLElement | null = null
   /** A mount is under way for this placeholder. */
   let mounting: HTMLElement | null = null
   /** Open once mounted: the visitor clicked, or the page called open, while the chunk was loading. */
   let wantOpen = false
+  /** data-consent="required": no chunk, no session, no storage until `Paychat('consent', true)`. */
+  let consented = !data.consent
+  /** Commands for the widget, sent on once it is mounted. */
+  let pending: Pending[] = []
 
   const start = () => {
     const ours = placeholder
-    if (!ours || mounting === ours) return
+    if (!ours || mounting === ours || !consented) return
     mounting = ours
     // One import, memoised; forgotten on failure so the next click tries again.
     ;(chunk ??= importChunk(chunkUrl))
@@ -72,7 +77,8 @@ function install() {
           if (placeholder !== ours) return mounted.destroy()
           widget = mounted
           placeholder = mounting = null
-          for (const listener of listeners) listener.off = mounted.on(listener.name, listener.handler)
+          for (const entry of pending) entry.off = mounted.run(entry[0], entry[1])
+          pending = []
           if (wantOpen) mounted.open()
         },
         (error: unknown) => {
@@ -95,7 +101,7 @@ function install() {
     }
     // Pointing at or focusing the launcher is the first sign of interest: fetch while the hand moves.
     button.onpointerenter = button.onfocus = start
-    if (data.deferSession === undefined) {
+    if (!('deferSession' in data)) {
       // Safari has no requestIdleCallback: setTimeout takes the same arguments (the object as no delay).
       const idle = () => (window.requestIdleCallback ?? setTimeout)(start, { timeout: 5000 } as never)
       // `load` and DOMContentLoaded come once: no `once` needed.
@@ -108,47 +114,54 @@ function install() {
 
   const Paychat: PaychatFunction = (command, ...args) => {
     switch (command) {
-      case 'boot':
-        show()
-        return
+      case 'consent':
+        consented = !!args[0]
+        return start()
       case 'open':
-        if (widget) return widget.open()
         wantOpen = true
         show()
         start()
-        return
+        return widget?.open()
       case 'close':
         wantOpen = false
         return widget?.close()
       case 'on': {
-        const [name, handler] = args as [Listener['name'], Listener['handler']]
-        if (typeof handler !== 'function') throw new TypeError(`Paychat: on("${name}", handler) needs a function.`)
+        if (typeof args[1] != 'function') throw new TypeError('Paychat: on() needs a function.')
         show()
-        const listener: Listener = { name, handler, off: widget?.on(name, handler) }
-        listeners.add(listener)
-        return () => {
-          listeners.delete(listener)
-          listener.off?.()
-        }
+        const entry: Pending = [command, args]
+        if (widget) entry.off = widget.run(entry[0], entry[1])
+        else pending.push(entry)
+        // Before the widget is there, a handler taken off is not handed to it (`on` with no arguments is a no-op).
+        return () => (entry.off ? (entry.off as () => void)() : (args.length = 0))
       }
       case 'shutdown':
         widget?.destroy()
         placeholder?.remove()
         widget = placeholder = mounting = null
         wantOpen = false
-        listeners.clear()
+        pending = []
+        // Logout: the next boot is a new visitor, with a new conversation.
+        try {
+          for (const kept of ['session', 'outbox']) localStorage.removeItem(`paychat:${data.widgetKey}:${kept}`)
+        } catch {}
         // Unbranded, a later copy of the script (say, with another widget key) may take over.
         delete Paychat[LOADED]
         return
+      case 'boot':
+        show()
+        // Options identify the visitor: `{ name, email, userHash }`, as `identify` does.
+        return void (args[0] && Paychat('identify', ...args))
       default:
-        console.error(`Paychat: unknown command ${command}; use "open", "close", "on", "shutdown" or "boot".`)
+        // The widget runs the rest and names an unknown command.
+        return widget ? widget.run(command, args) : void pending.push([command, args])
     }
   }
   window.Paychat = Paychat
   show()
   // An async script may run before <body> exists; then the launcher waits for it.
   if (!document.body) addEventListener('DOMContentLoaded', () => Paychat[LOADED] && show())
-  for (const args of Array.from(queued)) Paychat(...(Array.from(args) as [Command, ...unknown[]]))
+  // `arguments` objects are iterable; the queue is an array.
+  for (const args of queued as unknown as Iterable<unknown>[]) Paychat(...([...args] as [Command, ...unknown[]]))
 }
 
 install()

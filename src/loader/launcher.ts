@@ -17,7 +17,7 @@ export const LAUNCHER_CSS =
   ':host([data-position=left]){right:auto!important;left:var(--pc-offset-x,20px)!important}' +
   ':focus-visible{outline:2px solid var(--pc-accent);outline-offset:2px}' +
   '.pc-launcher:before{content:"";width:24px;height:24px;background:currentColor;clip-path:path(evenodd,"M3 4h18v13H9.4L3 22zM5 6v11.8L8.7 15H19V6z");forced-color-adjust:none}' +
-  '.pc-launcher{cursor:pointer;min-width:56px;height:56px;padding:0 16px;border:0;border-radius:50%;background:var(--pc-accent);color:var(--pc-on-accent);display:grid;grid-auto-flow:column;gap:8px;place-items:center;box-shadow:0 6px 20px rgba(0,0,0,.25);font:600 15px system-ui}' +
+  '.pc-launcher{cursor:pointer;min-width:56px;height:56px;padding:0 16px;border:0;border-radius:50%;background:var(--pc-accent);color:var(--pc-on-accent);display:grid;grid-auto-flow:column;gap:8px;place-items:center;box-shadow:0 6px 20px #00000040;font:600 15px system-ui}' +
   '.pc-launcher:has(span){border-radius:28px}' +
   '@media (max-width:480px){:host{bottom:var(--pc-offset-y,12px)!important;right:var(--pc-offset-x,12px)!important}}'
 

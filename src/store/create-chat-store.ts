@@ -5,6 +5,7 @@ import type { SubscribeOptions, Subscription } from '../client/types'
 import type {
   CheckoutSessionLink,
   ConversationEvent,
+  IdentifyBody,
   Message,
   PaymentRequest,
   PaymentRequestStatus,
@@ -69,7 +70,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     lastEventId: null,
     notice: null,
     draft: null,
+    visitor: null,
     start,
+    identify,
     send,
     retry,
     edit,
@@ -182,7 +185,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     stop()
     clearSessionToken(storage, client.widgetKey)
     client.setSessionToken(null)
-    set({ notice: 'The chat service lost this conversation and started a new one. Messages that were not sent yet will go there.' })
+    set({ notice: 'The chat service lost this conversation and started a new one. Unsent messages will go there.' })
     void start()
   }
 
@@ -465,6 +468,17 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     }
     if (!isWhatsAppLink(handoff.url)) throw new Error('This WhatsApp link cannot be opened safely.')
     return handoff
+  }
+
+  async function identify(body: IdentifyBody): Promise<void> {
+    try {
+      // Once the session is there (a start that failed leaves none: the call then says why it cannot go).
+      await (get().phase == 'ready' || start())
+      set({ visitor: (await client.identify(body)).visitor })
+    } catch (error) {
+      // The host page's call: its developer reads the server's sentence (in the ApiError's message); the page is not thrown at.
+      console.error(error)
+    }
   }
 
   function stop() {

@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { PaychatClient, StreamStatus } from '../client/types'
 import type { TabCoordination } from './shared-stream'
-import type { CheckoutSessionLink, Conversation, Message, PaymentRequest, PublicBrand, WhatsAppHandoff } from '../protocol/types'
+import type { CheckoutSessionLink, Conversation, IdentifyBody, IdentifyResponse, Message, PaymentRequest, PublicBrand, WhatsAppHandoff } from '../protocol/types'
 
 /**
  * Own messages go `sending` -> `sent`. While the network or the server is down they wait as `queued`
@@ -63,6 +63,8 @@ export interface ChatState {
   notice: string | null
   /** Text handed back to the composer by `edit`; the composer takes it and calls `takeDraft`. */
   draft: string | null
+  /** The visitor as `identify` set them (verified by the server), null until then. */
+  visitor: IdentifyResponse['visitor'] | null
 }
 
 export interface ChatActions {
@@ -103,6 +105,11 @@ export interface ChatActions {
    * visitor is at the bottom.
    */
   trimOlder(): void
+  /**
+   * Identifies the visitor once the session is ready (starting it if need be). Never rejects: a failure
+   * (401 `identity_invalid` for a wrong hash, when nothing changes) is logged with the server's sentence.
+   */
+  identify(body: IdentifyBody): Promise<void>
   /** Closes the event stream. */
   stop(): void
 }

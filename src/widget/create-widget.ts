@@ -1,7 +1,8 @@
 import { translator } from '../i18n/translate'
+import type { IdentifyBody } from '../protocol/types'
 import type { KeyValueStorage, PaychatEventMap } from '../store/types'
 import { adoptWithFallback, checkOptions, lookOfOptions } from './options'
-import { startWidget } from './start-widget'
+import { browserStorage, startWidget } from './start-widget'
 
 export interface WidgetOptions {
   /** The brand's widget key, e.g. `wk_demo`. */
@@ -35,6 +36,11 @@ export interface WidgetOptions {
   sound?: boolean
   /** Where the session token is kept across reloads; defaults to `localStorage`. `null` keeps it in memory. */
   storage?: KeyValueStorage | null
+  /**
+   * `required`: the launcher shows, but nothing is stored and no request is made until `widget.consent(true)`
+   * (a click before then opens the chat once consent is given). (`data-consent="required"`)
+   */
+  consent?: 'required' | 'granted'
 }
 
 /** `auto` follows the visitor's system (`prefers-color-scheme`). */
@@ -52,15 +58,35 @@ export interface PaychatWidget {
   /** Listens to a widget event; returns a function that stops listening. */
   on<K extends keyof PaychatEventMap>(name: K, handler: (payload: PaychatEventMap[K]) => void): () => void
   destroy(): void
+  /**
+   * Identifies the signed-in visitor: `userHash` is the hex HMAC-SHA256 of `email` with the brand's
+   * identity secret, made on the host's server. Never rejects: a failure is logged (console.error) with the server's sentence.
+   */
+  identify(visitor: IdentifyBody): Promise<void>
+  /** With `consent: 'required'`: `true` starts the chat (and storage); `false` keeps it off. */
+  consent(granted: boolean): void
 }
 
 /** Mounts the chat widget and starts its conversation. Browser only; importing this module does nothing. */
 export function createWidget(options: WidgetOptions): PaychatWidget {
   checkOptions(options)
   // Look and placement: a value it cannot use is warned about and ignored, never thrown.
-  const widget = startWidget(options, translator, lookOfOptions(options), adoptWithFallback)
+  // consent: 'required': storage stays shut (reads nothing, writes nothing) until consent is given.
+  let consented = options.consent !== 'required'
+  const storage = options.storage === undefined ? browserStorage() : options.storage
+  const gated: KeyValueStorage | null = storage && {
+    getItem: (key) => (consented ? storage.getItem(key) : null),
+    setItem: (key, value) => void (consented && storage.setItem(key, value)),
+    removeItem: (key) => void (consented && storage.removeItem(key)),
+  }
+  const { start, ...widget } = startWidget({ ...options, storage: gated }, translator, lookOfOptions(options), adoptWithFallback, !consented)
+  let started = consented
   return {
     ...widget,
+    consent(granted) {
+      consented = granted === true
+      if (consented && !started) void start(), (started = true)
+    },
     on(name, handler) {
       if (typeof handler !== 'function') throw new TypeError(`Paychat: on("${String(name)}", handler) needs a function.`)
       return widget.on(name, handler)

@@ -20,7 +20,9 @@ export function startWidget(
   translate: (locale: Locale) => Translate,
   look: Look,
   adopt?: MountOptions['adopt'],
-): PaychatWidget {
+  /** createWidget's `consent: 'required'`: no request until it calls `start`. */
+  waitForConsent?: boolean,
+): Omit<PaychatWidget, 'consent'> & { start(): Promise<void> } {
   const { widgetKey, apiBase } = options
 
   const events = createEmitter<PaychatEventMap>()
@@ -29,6 +31,7 @@ export function startWidget(
   let view: WidgetView | undefined
   const store = createChatStore({
     client,
+    // With consent required, createWidget hands a storage that stays shut until consent.
     storage: options.storage === undefined ? browserStorage() : options.storage,
     locale,
     emit(name, payload) {
@@ -47,12 +50,16 @@ export function startWidget(
     onUnread: (count) => events.emit('unread', { count }),
     adopt,
   })
-  void store.getState().start()
+  const { start, identify } = store.getState()
+  // Before consent, no request: the launcher shows, and the chat waits.
+  if (!waitForConsent) void start()
 
   return {
     open: view.open,
     close: view.close,
     on: events.on,
+    identify,
+    start,
     destroy() {
       store.getState().stop()
       view.destroy()
@@ -62,7 +69,7 @@ export function startWidget(
 }
 
 /** localStorage, unless the page forbids it (sandboxed frames and some privacy modes throw). */
-function browserStorage(): KeyValueStorage | null {
+export function browserStorage(): KeyValueStorage | null {
   try {
     return window.localStorage
   } catch {

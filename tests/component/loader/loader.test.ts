@@ -174,7 +174,7 @@ describe('paychat.js', () => {
     const opened = vi.fn()
     window.Paychat!('on', 'ready', ready)
     const off = window.Paychat!('on', 'open', opened) as () => void
-    expect(() => window.Paychat!('on', 'ready', 'nope')).toThrow('Paychat: on("ready", handler) needs a function.')
+    expect(() => window.Paychat!('on', 'ready', 'nope')).toThrow('Paychat: on() needs a function.')
     window.Paychat!('open')
     release()
     await find('dialog')
@@ -196,7 +196,7 @@ describe('paychat.js', () => {
     await sessionStarted()
     expect(hosts()).toHaveLength(1)
     expect(window.Paychat).toBe(first)
-    expect(window.Paychat![Symbol.for('paychat.widget') as never]).toBe(true)
+    expect(window.Paychat!['paychat' as never]).toBe(true)
   })
 
   test('open, close and on drive the widget after load', async () => {
@@ -257,12 +257,81 @@ describe('paychat.js', () => {
     expect(chunk.urls).toHaveLength(2)
   })
 
-  test('an unknown command says which ones exist', async () => {
+  test('an unknown command goes to the widget, which names it (queued until it is mounted)', async () => {
     pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo' })
     await loadScript()
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     window.Paychat!('launch' as 'open')
-    expect(error).toHaveBeenCalledWith(expect.stringContaining('use "open", "close", "on", "shutdown"'))
+    await waitFor(() => expect(error).toHaveBeenCalledWith('Paychat: unknown command launch'))
+  })
+
+  test('data-consent="required": the launcher shows, but no chunk, no request, no storage until consent(true)', async () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem')
+    const getItem = vi.spyOn(Storage.prototype, 'getItem')
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo', 'data-consent': 'required' })
+    await loadScript()
+    ui().getByRole('button', { name: 'Open chat' }).click()
+    window.Paychat!('consent', false)
+    window.Paychat!('open')
+    await settle()
+    expect(hosts()).toHaveLength(1)
+    expect(chunk.urls).toEqual([])
+    expect(requests).toEqual([])
+    expect(setItem).not.toHaveBeenCalled()
+    expect(getItem).not.toHaveBeenCalled()
+    expect(localStorage.length).toBe(0)
+
+    window.Paychat!('consent', true)
+    await sessionStarted()
+    // The click before consent is remembered: the chat opens once it may.
+    expect(await find('dialog')).toBeTruthy()
+    await waitFor(() => expect(localStorage.getItem('paychat:wk_demo:session')).toContain('st_'))
+    expect(hosts()).toHaveLength(1)
+  })
+
+  test('shutdown forgets the visitor; boot starts a new conversation, with one widget', async () => {
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo' })
+    await loadScript()
+    const ready = vi.fn()
+    window.Paychat!('on', 'ready', ready)
+    await waitFor(() => expect(ready).toHaveBeenCalledTimes(1))
+    const first = ready.mock.calls[0]![0].conversationId as string
+    expect(localStorage.getItem('paychat:wk_demo:session')).toBeTruthy()
+    localStorage.setItem('paychat:wk_demo:outbox', '[]')
+    localStorage.setItem('host-page', 'kept')
+
+    window.Paychat!('shutdown')
+    expect(hosts()).toHaveLength(0)
+    expect(localStorage.getItem('paychat:wk_demo:session')).toBeNull()
+    expect(localStorage.getItem('paychat:wk_demo:outbox')).toBeNull()
+    expect(localStorage.getItem('host-page')).toBe('kept')
+
+    const again = vi.fn()
+    window.Paychat!('boot')
+    window.Paychat!('on', 'ready', again)
+    window.Paychat!('open')
+    await waitFor(() => expect(again).toHaveBeenCalledTimes(1))
+    expect(again.mock.calls[0]![0].conversationId).not.toBe(first)
+    expect(hosts()).toHaveLength(1)
+    expect(requests.filter((r) => r.endsWith('/v1/sessions'))).toHaveLength(2)
+  })
+
+  test('boot with { name, email, userHash } and identify are forwarded to the widget, which calls POST /v1/identify', async () => {
+    const { hmacSha256Hex } = await import('../../../src/server/whatsapp/signature')
+    const userHash = await hmacSha256Hex('idv_demo_acme', 'ana@example.com')
+    pasteScript({ src: 'http://paychat.test/paychat.js', 'data-widget-key': 'wk_demo', 'data-defer-session': '' })
+    await loadScript()
+    window.Paychat!('shutdown')
+    window.Paychat!('boot', { name: 'Ana', email: 'ana@example.com', userHash })
+    window.Paychat!('open')
+    await waitFor(() => expect(requests).toContain('POST http://paychat.test/v1/identify'))
+    // boot with options on a mounted widget identifies too (no second widget).
+    window.Paychat!('boot', { name: 'Ana', email: 'ana@example.com', userHash })
+    await waitFor(() => expect(requests.filter((r) => r.endsWith('/v1/identify'))).toHaveLength(2))
+    expect(hosts()).toHaveLength(1)
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    window.Paychat!('identify', { email: 'ana@example.com', userHash: 'wrong' })
+    await waitFor(() => expect(error).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('identity_invalid') })))
   })
 
   test('a script tag without data-widget-key explains what is missing and mounts nothing', async () => {

@@ -190,7 +190,7 @@ describe('script tag attributes (the chunk reads them: src/widget/script-entry.t
       script.setAttribute(name, value)
     }
     const chat = await mount(script.dataset, 'https://cdn.example/paychat.js', null)
-    return widget({}, chat)
+    return widget({}, chat as unknown as PaychatWidget)
   }
 
   test('data-position, data-color, data-offset, data-z-index, data-label and data-theme', async () => {

@@ -51,6 +51,7 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
     allowsLink: vi.fn(() => false),
     loadOlder: vi.fn(async () => {}),
     trimOlder: vi.fn(),
+    identify: vi.fn(async () => {}),
     stop: vi.fn(),
   }
   return createStore<ChatState & ChatActions>()(() => ({
@@ -68,6 +69,7 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
     lastEventId: null,
     notice: null,
     draft: null,
+    visitor: null,
     ...actions,
     ...state,
   }))

@@ -22,6 +22,7 @@ export function fakeClient() {
     } as SessionResponse,
     page: [message('msg_1', 1, { type: 'payment_request', paymentRequest: card('pr_1', 'pending', 1) })] as Message[],
     startError: null as Error | null,
+    identifyError: null as Error | null,
     sendError: null as Error | null,
     /** Thrown by the next sends, one each, before `sendError` applies. */
     sendFailures: [] as Error[],
@@ -40,6 +41,11 @@ export function fakeClient() {
       calls.push(['startSession', body])
       if (fake.startError) throw fake.startError
       return fake.session
+    },
+    async identify(body) {
+      calls.push(['identify', body])
+      if (fake.identifyError) throw fake.identifyError
+      return { visitor: { name: body.name ?? null, email: body.email, verified: true } }
     },
     async listMessages(conversationId) {
       calls.push(['listMessages', conversationId])
