@@ -15,6 +15,11 @@ export default defineConfig({
       },
       {
         oxc: { jsx },
+        // One test per attack in docs/security.md; a file that renders UI says `@vitest-environment happy-dom`.
+        test: { name: 'security', include: ['tests/security/**/*.test.{ts,tsx}'], environment: 'node' },
+      },
+      {
+        oxc: { jsx },
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.{ts,tsx}'],
