@@ -1,4 +1,8 @@
-import { build, defineConfig, type InlineConfig } from 'vite'
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite'
+import { en } from './src/i18n/catalogs/en'
+import { es } from './src/i18n/catalogs/es'
+import { ja } from './src/i18n/catalogs/ja'
+import { zh } from './src/i18n/catalogs/zh'
 
 // The script-tag build, in two parts side by side in dist/widget:
 // - `paychat.js`, the loader: a classic script (IIFE) so a website owner can paste it with `async`
@@ -32,20 +36,46 @@ const loader: InlineConfig = {
   },
 }
 
+/**
+ * The other languages' catalog chunks without their keys: the widget chunk has every key already (in
+ * English's catalog), and keys were a third of a chunk's bytes. A chunk holds its values in English's
+ * key order and builds the same catalog object from them, so src/i18n/load-catalog.ts reads it as
+ * written. (TypeScript and tests/unit/i18n hold every catalog to exactly English's keys.)
+ */
+function keylessCatalogs(): Plugin {
+  const catalogs: Record<string, Record<string, string>> = { es, ja, zh }
+  return {
+    name: 'paychat-keyless-catalogs',
+    apply: 'build',
+    transform(_code, id) {
+      const locale = /\/src\/i18n\/catalogs\/(\w+)\.ts$/.exec(id)?.[1]
+      const catalog = locale && catalogs[locale]
+      if (!catalog) return
+      const values = Object.keys(en).map((key) => catalog[key])
+      return `import { en } from './en'\nconst values = ${JSON.stringify(values)}\nexport const ${locale} = Object.fromEntries(Object.keys(en).map((key, i) => [key, values[i]]))`
+    },
+  }
+}
+
 export default defineConfig({
   oxc,
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,
     target: 'es2022',
+    // src/widget/widget.css, inlined by `?inline`: esbuild minifies it exactly; Lightning CSS (the
+    // default) reads numbers as 32-bit floats and turns the host's z-index 2147483000 into 2147480000.
+    cssMinify: 'esbuild',
     lib: {
       entry: { 'paychat-widget': 'src/widget/script-entry.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    rolldownOptions: { output: { minify: true, comments, chunkFileNames: 'paychat-widget-[name].js' } },
+    // 'allow-extension': the widget chunk may export English's catalog to the other catalogs' chunks, rather than a chunk of its own.
+    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments, chunkFileNames: 'paychat-widget-[name].js' } },
   },
   plugins: [
+    keylessCatalogs(),
     {
       name: 'paychat-loader',
       apply: 'build',

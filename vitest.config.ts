@@ -25,6 +25,8 @@ export default defineConfig({
           include: ['tests/component/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['tests/component/setup.ts'],
+          // The widget's stylesheet as the build inlines it (`?inline`), so tests see the real rules.
+          css: { include: [/\/src\/widget\/widget\.css/] },
         },
       },
       {

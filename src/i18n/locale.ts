@@ -11,9 +11,12 @@ export type Locale = (typeof LOCALES)[number]
 export type TranslateOf<K extends string> = (key: K, params?: Record<string, string>) => string
 export type Translate = TranslateOf<CatalogKey>
 
-/** A translator over one catalog; `{name}` placeholders are filled from `params`. */
+/**
+ * A translator over one catalog; `{name}` placeholders are filled from `params`. A key the catalog
+ * lacks reads as '' (src/widget/error-text.ts asks for a server code's sentence and falls back).
+ */
 export function fromCatalog<K extends string>(catalog: Record<K, string>): TranslateOf<K> {
-  return (key, params) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => params?.[name] ?? whole)
+  return (key, params) => (catalog[key] ?? '').replace(/\{(\w+)\}/g, (whole, name: string) => params?.[name] ?? whole)
 }
 
 /** The first supported language among an explicit choice, the page's `lang`, and the browser's; else English. */

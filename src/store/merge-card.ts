@@ -1,4 +1,4 @@
-import type { PaymentRequest, PaymentRequestStatus } from '../protocol/types'
+import type { Message, PaymentRequest, PaymentRequestStatus } from '../protocol/types'
 
 /** Statuses nothing moves on from (`authorized` is not one: it is captured or voided). */
 const FINAL: readonly PaymentRequestStatus[] = ['paid', 'declined', 'revoked', 'expired', 'voided', 'card_saved']
@@ -25,4 +25,10 @@ export function mergeCard(
   const current = cards[card.id]
   if (current && isStaleCard(current, card)) return cards
   return { ...cards, [card.id]: card }
+}
+
+/** The cards with those of `messages` applied (a page of history, a resync), each only when newer. */
+export function mergeCards(cards: Record<string, PaymentRequest>, messages: readonly Pick<Message, 'paymentRequest'>[]): Record<string, PaymentRequest> {
+  for (const message of messages) if (message.paymentRequest) cards = mergeCard(cards, message.paymentRequest)
+  return cards
 }

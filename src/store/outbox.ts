@@ -1,3 +1,4 @@
+import type { ChatError } from './chat-error'
 import type { ChatMessage, KeyValueStorage } from './types'
 
 /** An own message the server has not confirmed, as kept across reloads. */
@@ -6,7 +7,7 @@ export interface OutboxEntry {
   text: string
   createdAt: string
   /** Why the server refused it for good; the visitor edits or deletes it. */
-  rejected: string | null
+  rejected: ChatError | null
 }
 
 export const outboxKey = (widgetKey: string): string => `paychat:${widgetKey}:outbox`
@@ -15,9 +16,25 @@ export const outboxKey = (widgetKey: string): string => `paychat:${widgetKey}:ou
 export function readOutbox(storage: KeyValueStorage | null, widgetKey: string): OutboxEntry[] {
   try {
     const raw: unknown = JSON.parse(storage?.getItem(outboxKey(widgetKey)) ?? '[]')
-    return Array.isArray(raw) ? raw.filter(isEntry) : []
+    return Array.isArray(raw) ? raw.filter(isEntry).map(fromEarlierRelease) : []
   } catch {
     return []
+  }
+}
+
+/** An own message as shown from an outbox entry. */
+export function fromOutbox(entry: OutboxEntry): ChatMessage {
+  return {
+    id: `local_${entry.clientId}`,
+    conversationId: '',
+    clientId: entry.clientId,
+    type: 'text',
+    author: { role: 'visitor', name: null },
+    text: entry.text,
+    paymentRequest: null,
+    createdAt: entry.createdAt,
+    sendStatus: entry.rejected === null ? 'sending' : 'failed',
+    sendError: entry.rejected,
   }
 }
 
@@ -50,6 +67,11 @@ function isEntry(value: unknown): value is OutboxEntry {
     /^[A-Za-z0-9_-]{1,64}$/.test(entry.clientId) &&
     typeof entry.text === 'string' &&
     typeof entry.createdAt === 'string' &&
-    (entry.rejected === null || typeof entry.rejected === 'string')
+    (entry.rejected === null || typeof entry.rejected === 'string' || typeof (entry.rejected as Partial<ChatError> | undefined)?.code === 'string')
   )
+}
+
+/** Releases before error codes saved the refusal as an English sentence: it reads as a refusal with no more said. */
+function fromEarlierRelease(entry: OutboxEntry): OutboxEntry {
+  return typeof entry.rejected === 'string' ? { ...entry, rejected: { code: 'send_failed', retryable: false } } : entry
 }

@@ -1,5 +1,6 @@
-import type { StoreApi } from 'zustand/vanilla'
+import type { StateCreator, StoreApi } from 'zustand/vanilla'
 import type { PaychatClient, StreamStatus } from '../client/types'
+import type { ChatError, ChatNotice } from './chat-error'
 import type { TabCoordination } from './shared-stream'
 import type { CheckoutSessionLink, Conversation, IdentifyBody, IdentifyResponse, Message, PaymentRequest, PublicBrand, WhatsAppHandoff } from '../protocol/types'
 
@@ -13,8 +14,8 @@ export type SendStatus = 'sending' | 'queued' | 'sent' | 'failed'
 export interface ChatMessage extends Message {
   /** `sent` for everything the server has. */
   sendStatus: SendStatus
-  /** Why the last send did not go through, as a sentence. */
-  sendError: string | null
+  /** Why the last send did not go through. */
+  sendError: ChatError | null
 }
 
 export type ChatPhase = 'idle' | 'starting' | 'ready' | 'error'
@@ -39,8 +40,8 @@ export type PaychatEventName = keyof PaychatEventMap
 
 export interface ChatState {
   phase: ChatPhase
-  /** Why start failed, as a sentence. */
-  error: string | null
+  /** Why start failed. */
+  error: ChatError | null
   brand: PublicBrand | null
   conversation: Conversation | null
   /** Oldest first. Own unsent messages stay at the end until confirmed. */
@@ -49,18 +50,18 @@ export interface ChatState {
   hasMore: boolean
   /** A `loadOlder` call is reading a page. */
   loadingOlder: boolean
-  /** Why the last `loadOlder` failed, as a sentence; cleared when the next one starts. */
-  olderError: string | null
+  /** Why the last `loadOlder` failed; cleared when the next one starts. */
+  olderError: ChatError | null
   /** Latest known state of each payment request, by id. Cards render from here, not from the message. */
   cards: Record<string, PaymentRequest>
   /** A checkout or decline call in flight, by payment request id. */
   busyCards: Record<string, 'checkout' | 'decline'>
   /** The last action error of a card, by payment request id. */
-  cardErrors: Record<string, string>
+  cardErrors: Record<string, ChatError>
   connection: StreamStatus | 'idle'
   lastEventId: string | null
   /** Something the visitor should know about the chat itself (the server lost it and started afresh). */
-  notice: string | null
+  notice: ChatNotice | null
   /** Text handed back to the composer by `edit`; the composer takes it and calls `takeDraft`. */
   draft: string | null
   /** The visitor as `identify` set them (verified by the server), null until then. */
@@ -83,13 +84,13 @@ export interface ChatActions {
   discard(clientId: string): void
   /** The composer took the draft. */
   takeDraft(): void
-  /** Gets (or reuses) the checkout session; resolves with its link. Rejects with a sentence-bearing Error. */
+  /** Gets (or reuses) the checkout session; resolves with its link. Rejects with a `ChatFailure` (its reason also in `cardErrors`). */
   checkout(paymentRequestId: string): Promise<CheckoutSessionLink>
   /** The visitor's Cancel. Never rejects: a failure lands in `cardErrors`. */
   decline(paymentRequestId: string): Promise<void>
   /** Refetches one card (a checkout window said something happened). Never rejects; on failure the card stays as it was. */
   refreshCard(paymentRequestId: string): Promise<void>
-  /** Asks for a WhatsApp handoff link; rejects with a user-facing sentence if it is not a wa.me link. */
+  /** Asks for a WhatsApp handoff link; rejects with a `ChatFailure` saying why (`unsafe_whatsapp_link` for anything but wa.me). */
   continueOnWhatsApp(): Promise<WhatsAppHandoff>
   /** Whether a template button may open `url` (the API's origin or one the brand lists in `linkOrigins`). */
   allowsLink(url: string): boolean
@@ -115,6 +116,25 @@ export interface ChatActions {
 }
 
 export type ChatStore = StoreApi<ChatState & ChatActions>
+
+/** What the slices (src/store/slices) call on one another through `get()`; not for the widget. */
+export interface ChatInternals {
+  /** Subscribes to the conversation's events from `lastEventId` (from the start when null), closing any stream open. */
+  openStream(conversationId: string, lastEventId: string | null): void
+  closeStream(): void
+  /** The server lost the session: stop, forget the token, say so, and start a new conversation. */
+  restartAfterLoss(): void
+  /** Sends the outbox, oldest first; `now` skips the wait of a backoff. */
+  drain(now?: boolean): Promise<void>
+  /** A card moved from `before` to `after` (either may be missing): host-page events and checkout keys follow. */
+  cardChanged(before: PaymentRequest | undefined, after: PaymentRequest | undefined): void
+}
+
+/** The whole store, as every slice sees it. */
+export type Chat = ChatState & ChatActions & ChatInternals
+
+/** One slice of the store (zustand's slices pattern): the members `K`, typed against the whole store. */
+export type Slice<K extends keyof Chat> = StateCreator<Chat, [], [], Pick<Chat, K>>
 
 /** The part of `Storage` the store needs; `localStorage` fits. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>

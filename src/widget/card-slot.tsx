@@ -1,18 +1,22 @@
+import { useComputed } from '@preact/signals'
 import { useState } from 'preact/hooks'
 import type { PaymentRequest } from '../protocol/types'
+import { errorText } from './error-text'
 import { payInNewWindow } from './open-checkout'
 import { PaymentCard } from './payment-card'
-import { useStore } from './use-store'
 import { useWidget } from './widget-context'
 
-/** Binds one payment card to the store: its latest state, busy flag, error and actions. */
+/**
+ * Binds one payment card to the store: its latest state, busy flag, error and actions. It re-renders
+ * when this card changes, not when another one does.
+ */
 export function CardSlot({ fallback }: { fallback: PaymentRequest }) {
-  const { store, locale, t } = useWidget()
+  const { store, chat, locale, t } = useWidget()
   const id = fallback.id
-  const request = useStore(store, (s) => s.cards[id]) ?? fallback
-  const busy = useStore(store, (s) => s.busyCards[id] !== undefined)
-  const error = useStore(store, (s) => s.cardErrors[id] ?? null)
-  const brandName = useStore(store, (s) => s.brand?.name ?? '')
+  const request = useComputed(() => chat.cards.value[id]).value ?? fallback
+  const busy = useComputed(() => chat.busyCards.value[id] !== undefined).value
+  const error = useComputed(() => chat.cardErrors.value[id]).value
+  const brandName = useComputed(() => chat.brand.value?.name ?? '').value
   const [blockedUrl, setBlockedUrl] = useState<string | null>(null)
 
   return (
@@ -22,7 +26,7 @@ export function CardSlot({ fallback }: { fallback: PaymentRequest }) {
       t={t}
       brandName={brandName}
       busy={busy}
-      error={error}
+      error={error ? errorText(error, t) : null}
       blockedUrl={blockedUrl}
       onPay={() => {
         payInNewWindow(store, id).then(setBlockedUrl)

@@ -1,35 +1,33 @@
-import { useEffect, useRef } from 'preact/hooks'
-import type { Ref } from 'preact'
-import { useStore } from './use-store'
+import { useSignalEffect } from '@preact/signals'
+import type { RefObject } from 'preact'
 import { useWidget } from './widget-context'
 
-/** Enter sends, Shift+Enter breaks the line; never waits for earlier messages to go out. */
-export function Composer({ inputRef }: { inputRef: Ref<HTMLTextAreaElement> }) {
-  const { store, t } = useWidget()
-  const form = useRef<HTMLFormElement>(null)
-  const draft = useStore(store, (s) => s.draft)
+/**
+ * Enter sends, Shift+Enter breaks the line; never waits for earlier messages to go out. The text is the
+ * view's `draft` signal, bound to the box: typing re-renders nothing, here or anywhere else.
+ */
+export function Composer({ inputRef }: { inputRef: RefObject<HTMLTextAreaElement> }) {
+  const { store, chat, view, t } = useWidget()
 
   // A refused message the visitor chose to edit comes back here, ready to fix and send.
-  useEffect(() => {
-    if (draft === null) return
-    const input = form.current?.elements.namedItem('message') as HTMLTextAreaElement | null
-    if (input) {
-      input.value = draft
-      input.focus()
-    }
+  useSignalEffect(() => {
+    const returned = chat.draft.value
+    if (returned === null) return
+    view.draft.value = returned
+    inputRef.current?.focus()
     store.getState().takeDraft()
-  }, [draft])
+  })
 
   const submit = (event: Event) => {
     event.preventDefault()
-    const input = form.current?.elements.namedItem('message') as HTMLTextAreaElement | null
-    if (!input || !input.value.trim()) return
-    store.getState().send(input.value)
-    input.value = ''
+    const text = view.draft.value
+    if (!text.trim()) return
+    store.getState().send(text)
+    view.draft.value = ''
   }
 
   return (
-    <form ref={form} class="pc-composer" onSubmit={submit}>
+    <form class="pc-composer" onSubmit={submit}>
       <textarea
         ref={inputRef}
         name="message"
@@ -37,6 +35,8 @@ export function Composer({ inputRef }: { inputRef: Ref<HTMLTextAreaElement> }) {
         aria-label={t('message')}
         placeholder={t('typeMessage')}
         maxLength={4000}
+        value={view.draft}
+        onInput={(event) => (view.draft.value = event.currentTarget.value)}
         onKeyDown={(event) => {
           // isComposing: Enter also confirms a Japanese or Chinese IME candidate; that must not send.
           // keyCode 229: Safari fires that Enter after compositionend, with isComposing already false.

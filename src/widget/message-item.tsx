@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../store/types'
 import { CardSlot } from './card-slot'
+import { errorText } from './error-text'
 import { TemplateMessage } from './template-message'
 import { useWidget } from './widget-context'
 
@@ -33,7 +34,7 @@ export function MessageItem({ message }: { message: ChatMessage }) {
       {own && message.sendStatus === 'sending' && <span class="pc-meta">{t('sending')}</span>}
       {own && message.sendStatus === 'sent' && <span class="pc-meta">{t('sent')}</span>}
       {own && message.sendStatus === 'queued' && clientId && (
-        <span class="pc-meta" title={message.sendError ?? undefined}>
+        <span class="pc-meta" title={message.sendError ? errorText(message.sendError, t) : undefined}>
           {t('queued')}{' '}
           <button type="button" class="pc-link" onClick={() => store.getState().retry(clientId)}>
             {t('retry')}
@@ -43,7 +44,7 @@ export function MessageItem({ message }: { message: ChatMessage }) {
       {own && message.sendStatus === 'failed' && clientId && (
         <span class="pc-meta pc-failed" role="alert">
           {t('failed')}
-          {message.sendError && `: ${message.sendError}`}{' '}
+          {message.sendError && `: ${errorText(message.sendError, t)}`}{' '}
           <button type="button" class="pc-link" onClick={() => store.getState().edit(clientId)}>
             {t('edit')}
           </button>{' '}

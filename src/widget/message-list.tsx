@@ -1,7 +1,7 @@
+import type { VNode } from 'preact'
 import { useLayoutEffect, useReducer, useRef } from 'preact/hooks'
 import type { ChatMessage } from '../store/types'
 import { MessageItem } from './message-item'
-import { useStore } from './use-store'
 import { useWidget } from './widget-context'
 import { windowOf } from './windowing'
 
@@ -9,7 +9,7 @@ import { windowOf } from './windowing'
 const OVERSCAN = 10
 /** Height assumed for a row not measured yet, gap included. */
 const ESTIMATE = 64
-/** The list's `gap` in styles.ts, counted into each row's height. */
+/** The list's `gap` in widget.css, counted into each row's height. */
 const GAP = 8
 
 const keyOf = (message: ChatMessage) => message.clientId ?? message.id
@@ -25,58 +25,52 @@ interface Anchor {
 
 /**
  * The conversation, announced politely. Only the rows in view (and a few more) are in the DOM, between
- * two spacers sized from measured heights. It stays at the bottom while the visitor is there; otherwise
- * news waits behind a "New messages" pill and rows added above (older pages) leave the view where it was.
+ * two spacers sized from measured heights. It stays at the bottom while the visitor is there (the
+ * view's `pinned`); otherwise news waits behind a "New messages" pill and rows added above (older
+ * pages) leave the view where it was. A row renders again only when its message changed: the element
+ * made for a message is kept while that message object is, and Preact skips an element it has seen.
  */
 export function MessageList() {
-  const { store, t } = useWidget()
-  const messages = useStore(store, (s) => s.messages)
-  const brand = useStore(store, (s) => s.brand)
+  const { store, chat, view } = useWidget()
+  const messages = chat.messages.value
+  const greeting = chat.brand.value?.greeting
+  const pinned = view.pinned.value
   const ref = useRef<HTMLDivElement>(null)
   const [, rerender] = useReducer((n: number) => n + 1, 0)
-  // Where the visitor is, kept outside state: scrolling writes it without a render each time.
-  const view = useRef({
-    pinned: true,
-    news: false,
+  // Measurements, kept outside state: scrolling writes them without a render each time.
+  const layout = useRef({
     anchor: null as Anchor | null,
-    last: undefined as string | undefined,
     heights: new Map<string, number>(),
     /** Keys of the rows rendered, in order. */
     keys: [] as string[],
+    rows: new WeakMap<ChatMessage, VNode>(),
   }).current
 
-  const last = messages[messages.length - 1]
-  const lastKey = last && keyOf(last)
-  if (last && lastKey !== view.last) {
-    if (view.last) {
-      // What the visitor just sent is always shown; anything else only if they are at the bottom.
-      if (last.author.role === 'visitor' && last.sendStatus !== 'sent') view.pinned = true
-      else view.news = true
-    }
-    view.last = lastKey
-  }
-  if (view.pinned) view.news = false
-
   const keys = messages.map(keyOf)
-  const sizes = keys.map((key) => view.heights.get(key) ?? ESTIMATE)
-  let y = view.pinned ? Infinity : (ref.current?.scrollTop ?? 0)
-  const at = view.anchor && !view.pinned ? keys.indexOf(view.anchor.key) : -1
+  const sizes = keys.map((key) => layout.heights.get(key) ?? ESTIMATE)
+  let y = pinned ? Infinity : (ref.current?.scrollTop ?? 0)
+  const at = layout.anchor && !pinned ? keys.indexOf(layout.anchor.key) : -1
   if (at >= 0) {
     // Placed from the anchor, not from scrollTop: rows just added above must not pull the window away.
-    y = -view.anchor!.top
+    y = -layout.anchor!.top
     for (let i = 0; i < at; i++) y += sizes[i]!
   }
   const { start, end, top, bottom } = windowOf(sizes, y, ref.current?.clientHeight || 600, OVERSCAN)
-  view.keys = keys.slice(start, end)
+  layout.keys = keys.slice(start, end)
 
   const rows = (list: HTMLElement) => list.querySelectorAll<HTMLElement>('ol>.pc-row:not(.pc-greeting)')
   const offset = (list: HTMLElement, row: HTMLElement) => row.getBoundingClientRect().top - list.getBoundingClientRect().top
   function capture(list: HTMLElement) {
-    view.anchor = null
+    layout.anchor = null
     for (const [i, row] of rows(list).entries()) {
       const top = offset(list, row)
-      if (top + row.offsetHeight > 0) return void (view.anchor = { key: view.keys[i]!, top })
+      if (top + row.offsetHeight > 0) return void (layout.anchor = { key: layout.keys[i]!, top })
     }
+  }
+  const row = (message: ChatMessage) => {
+    let element = layout.rows.get(message)
+    if (!element) layout.rows.set(message, (element = <MessageItem key={keyOf(message)} message={message} />))
+    return element
   }
 
   useLayoutEffect(() => {
@@ -84,15 +78,15 @@ export function MessageList() {
     const shown = rows(list)
     shown.forEach((row, i) => {
       // Zero is "not laid out" (hidden, or no layout engine): keep the estimate.
-      if (row.offsetHeight) view.heights.set(view.keys[i]!, row.offsetHeight + GAP)
+      if (row.offsetHeight) layout.heights.set(layout.keys[i]!, row.offsetHeight + GAP)
     })
-    if (view.pinned) {
+    if (view.pinned.peek()) {
       list.scrollTop = list.scrollHeight
       // At the bottom, history far above is let go (and read again on the way up): the list stays bounded.
       store.getState().trimOlder()
-    } else if (view.anchor) {
-      const row = shown[view.keys.indexOf(view.anchor.key)]
-      if (row) list.scrollTop += offset(list, row) - view.anchor.top
+    } else if (layout.anchor) {
+      const row = shown[layout.keys.indexOf(layout.anchor.key)]
+      if (row) list.scrollTop += offset(list, row) - layout.anchor.top
     }
     capture(list)
   })
@@ -109,34 +103,36 @@ export function MessageList() {
         tabIndex={0}
         onScroll={(event) => {
           const list = event.currentTarget
-          const anchor = view.anchor?.key
-          view.pinned = list.scrollHeight - list.scrollTop - list.clientHeight < 24
+          const anchor = layout.anchor?.key
           capture(list)
+          // A change of `pinned` renders the list again by itself.
+          view.pinned.value = list.scrollHeight - list.scrollTop - list.clientHeight < 24
           if (list.scrollTop < list.clientHeight) void store.getState().loadOlder()
-          if ((view.pinned && view.news) || view.anchor?.key !== anchor) rerender(0)
+          if (layout.anchor?.key !== anchor) rerender(0)
         }}
       >
         <ol>
-          {brand?.greeting && <li class="pc-row pc-their pc-greeting"><p class="pc-bubble">{brand.greeting}</p></li>}
+          {greeting && (
+            <li class="pc-row pc-their pc-greeting">
+              <p class="pc-bubble">{greeting}</p>
+            </li>
+          )}
           {spacer(top)}
-          {messages.slice(start, end).map((message) => (
-            <MessageItem key={keyOf(message)} message={message} />
-          ))}
+          {messages.slice(start, end).map(row)}
           {spacer(bottom)}
         </ol>
       </div>
-      {view.news && (
-        <button
-          type="button"
-          class="pc-button pc-primary pc-pill"
-          onClick={() => {
-            view.pinned = true
-            rerender(0)
-          }}
-        >
-          {t('newMessages')}
-        </button>
-      )}
+      <NewMessagesPill />
     </div>
   )
+}
+
+/** Shown while something new waits below; it alone re-renders when that changes. */
+function NewMessagesPill() {
+  const { view, t } = useWidget()
+  return view.news.value ? (
+    <button type="button" class="pc-button pc-primary pc-pill" onClick={() => (view.pinned.value = true)}>
+      {t('newMessages')}
+    </button>
+  ) : null
 }

@@ -1,14 +1,14 @@
+import { effect, type ReadonlySignal } from '@preact/signals'
 import { render } from 'preact'
-import { createStore } from 'zustand/vanilla'
 import type { Locale, Translate } from '../i18n/translate'
 import type { Message } from '../protocol/types'
 import type { ChatStore } from '../store/types'
-import { App, type ViewState } from './app'
+import { App } from './app'
 import { listenForCheckoutHints } from './checkout-hint'
 import { HEX_COLOR, type Look } from './look'
 import { beep } from './sound'
-import { css } from './styles'
-import { Widget } from './widget-context'
+import css from './widget.css?inline'
+import { Widget, widgetContext } from './widget-context'
 
 export interface MountOptions {
   store: ChatStore
@@ -46,12 +46,20 @@ export function mountWidget(options: MountOptions): WidgetView {
   if (look.inline) host.dataset.inline = ''
   // Custom properties through the CSSOM, which a strict CSP allows (a style attribute it would not).
   for (const [name, value] of look.props) style.setProperty(name, value)
-  // The options' colour (or the theme's) wins; else the brand's, once the session says what it is.
-  const unsubscribeBrand = options.store.subscribe(({ brand }, previous) => {
-    if (!look.props.some(([name]) => name == '--pc-accent') && brand !== previous.brand && HEX_COLOR.test(brand?.color!)) {
-      style.setProperty('--pc-accent', brand!.color)
-    }
-  })
+  // Inline, the chat is always open; open on load starts open (App then leaves focus where it is).
+  const context = widgetContext(options.store, options.locale, options.t, look)
+  const { chat, view } = context
+  const stops = [
+    context.dispose,
+    // The options' colour (or the theme's) wins; else the brand's, once the session says what it is.
+    effect(() => {
+      const color = chat.brand.value?.color
+      if (!look.props.some(([name]) => name == '--pc-accent') && HEX_COLOR.test(color!)) style.setProperty('--pc-accent', color!)
+    }),
+    // Mounted open is where the widget starts, not a change: no `open` event for it.
+    onChange(view.open, (open) => options.onOpenChange?.(open)),
+    onChange(view.unread, (count) => options.onUnread?.(count)),
+  ]
   ;(options.target ?? document.body).append(host)
 
   const root = host.attachShadow({ mode: 'open' })
@@ -69,43 +77,37 @@ export function mountWidget(options: MountOptions): WidgetView {
   viewport?.addEventListener('resize', fit)
   viewport?.addEventListener('scroll', fit)
 
-  // Inline, the chat is always open; open on load starts open (App then leaves focus where it is).
-  // Mounted open is where the widget starts, not a change: no `open` event for it.
-  const view = createStore<ViewState>(() => ({ open: !!(look.inline || look.open), unread: 0 }))
-  const unsubscribeView = view.subscribe((state, previous) => {
-    if (state.open !== previous.open) options.onOpenChange?.(state.open)
-    // Opening reads everything: the count goes back to 0 (said by the nested update).
-    if (state.open && state.unread) view.setState({ unread: 0 })
-    else if (state.unread !== previous.unread) options.onUnread?.(state.unread)
-  })
-  const stopHints = listenForCheckoutHints(options.store, options.apiBase)
-  const context = { store: options.store, locale: options.locale, t: options.t }
+  stops.push(listenForCheckoutHints(options.store, options.apiBase))
   render(
     <Widget.Provider value={context}>
-      <App view={view} look={look} />
+      <App look={look} />
     </Widget.Provider>,
     root,
   )
 
   return {
-    open: () => view.setState({ open: true }),
-    close: () => view.setState({ open: !!look.inline }),
+    open: () => void (view.open.value = true),
+    close: () => void (view.open.value = !!look.inline),
     heard({ author }) {
       // Only what the people (or bots) answering say counts, and only while the chat is closed.
-      if (view.getState().open || !/^(operator|bot)$/.test(author.role)) return
-      view.setState(({ unread }) => ({ unread: unread + 1 }))
+      if (view.open.peek() || !/^(operator|bot)$/.test(author.role)) return
+      view.unread.value++
       if (look.sound) beep()
     },
     destroy() {
-      stopHints()
       viewport?.removeEventListener('resize', fit)
       viewport?.removeEventListener('scroll', fit)
-      unsubscribeView()
-      unsubscribeBrand()
       render(null, root)
+      stops.forEach((stop) => stop())
       host.remove()
     },
   }
+}
+
+/** Calls `callback` with each new value of `source` (not the one it has now). */
+function onChange<T>(source: ReadonlySignal<T>, callback: (value: T) => void): () => void {
+  let first = true
+  return source.subscribe((value) => (first ? (first = false) : callback(value)))
 }
 
 /**

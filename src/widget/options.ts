@@ -1,6 +1,6 @@
 import type { WidgetOptions } from './create-widget'
 import { readLook, warn, type Look } from './look'
-import { css } from './styles'
+import css from './widget.css?inline'
 
 const EXAMPLE = '{ widgetKey: "wk_demo", apiBase: "https://chat.example.com" }'
 

@@ -1,22 +1,20 @@
+import { useComputed } from '@preact/signals'
 import { useEffect, useRef } from 'preact/hooks'
 import { Composer } from './composer'
+import { errorText } from './error-text'
 import { MessageList } from './message-list'
-import { useStore } from './use-store'
 import { WhatsAppButton } from './whatsapp-button'
 import { useWidget } from './widget-context'
 
 /**
  * The open chat: a labelled dialog that takes focus into the composer (when `focus`) and closes on
- * Escape. Without `onClose` (inline) it is a labelled region of the page, with no close button.
+ * Escape. Without `onClose` (inline) it is a labelled region of the page, with no close button. It
+ * reads no state itself: each part below reads the signals it shows, and re-renders alone.
  */
 export function Panel({ onClose, focus = true }: { onClose?: () => void; focus?: boolean }) {
-  const { store, t } = useWidget()
-  const brand = useStore(store, (s) => s.brand)
-  const phase = useStore(store, (s) => s.phase)
-  const error = useStore(store, (s) => s.error)
-  const connection = useStore(store, (s) => s.connection)
-  const notice = useStore(store, (s) => s.notice)
+  const { chat, t } = useWidget()
   const input = useRef<HTMLTextAreaElement>(null)
+  const title = useComputed(() => chat.brand.value?.name ?? '\u00a0')
 
   useEffect(() => {
     if (focus) input.current?.focus()
@@ -33,7 +31,8 @@ export function Panel({ onClose, focus = true }: { onClose?: () => void; focus?:
       }}
     >
       <div class="pc-header">
-        <h2 id="pc-title">{brand?.name ?? '\u00a0'}</h2>
+        {/* Text bound to a signal: the name comes in without a render of the panel. */}
+        <h2 id="pc-title">{title}</h2>
         {onClose && (
           <button type="button" class="pc-close" aria-label={t('closeChat')} onClick={onClose}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -42,28 +41,40 @@ export function Panel({ onClose, focus = true }: { onClose?: () => void; focus?:
           </button>
         )}
       </div>
-      {connection === 'reconnecting' && (
-        <p class="pc-notice" role="status">
-          {t('reconnecting')}
+      <Notices />
+      <MessageList />
+      <WhatsAppButton />
+      <Composer inputRef={input} />
+    </section>
+  )
+}
+
+/** What the visitor should know about the chat itself: connecting, a new conversation, a failed start. */
+function Notices() {
+  const { store, chat, view, t } = useWidget()
+  const connecting = view.connecting.value
+  const notice = chat.notice.value
+  const error = chat.error.value
+  return (
+    <>
+      {connecting && (
+        <p class="pc-notice" role={connecting === 'reconnecting' ? 'status' : undefined}>
+          {t(connecting)}
         </p>
       )}
       {notice && (
         <p class="pc-notice" role="status">
-          {notice}
+          {t(`notice_${notice.code}`)}
         </p>
       )}
-      {phase === 'starting' && !brand && <p class="pc-notice">{t('connecting')}</p>}
-      {phase === 'error' && (
+      {chat.phase.value === 'error' && (
         <p class="pc-notice pc-failed" role="alert">
-          {error ?? t('startFailed')}{' '}
+          {error ? errorText(error, t) : t('startFailed')}{' '}
           <button type="button" class="pc-link" onClick={() => void store.getState().start()}>
             {t('tryAgain')}
           </button>
         </p>
       )}
-      <MessageList />
-      <WhatsAppButton />
-      <Composer inputRef={input} />
-    </section>
+    </>
   )
 }

@@ -1,5 +1,7 @@
+import { useComputed } from '@preact/signals'
 import { useState } from 'preact/hooks'
-import { useStore } from './use-store'
+import { ChatFailure } from '../store/chat-error'
+import { errorText } from './error-text'
 import { useWidget } from './widget-context'
 
 /**
@@ -7,8 +9,8 @@ import { useWidget } from './widget-context'
  * wa.me link once the server has issued the handoff code.
  */
 export function WhatsAppButton() {
-  const { store, t } = useWidget()
-  const available = useStore(store, (s) => s.brand?.whatsapp === true && s.conversation !== null)
+  const { store, chat, t } = useWidget()
+  const available = useComputed(() => chat.brand.value?.whatsapp === true && chat.conversation.value !== null).value
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   if (!available) return null
@@ -23,7 +25,7 @@ export function WhatsAppButton() {
       else window.location.href = url
     } catch (failure) {
       win?.close()
-      setError((failure as Error).message)
+      setError(errorText(failure instanceof ChatFailure ? failure.reason : { code: 'handoff_failed' }, t))
     } finally {
       setBusy(false)
     }

@@ -50,6 +50,27 @@ export const en = {
   continueOnWhatsApp: 'Continue on WhatsApp',
   paymentRequest: 'Payment request',
   newMessages: 'New messages',
+  /** Why something failed, by the store's code (src/store/chat-error.ts): src/widget/error-text.ts picks the sentence. */
+  error_offline: 'You seem to be offline. Check your connection and try again.',
+  error_timeout: 'The chat service took too long to answer. Please try again.',
+  error_server: 'The chat service had a problem. Please try again.',
+  error_unsafe_checkout_link: 'This payment link cannot be opened safely. Please contact us to pay.',
+  error_unsafe_whatsapp_link: 'This WhatsApp link cannot be opened safely.',
+  error_not_started: 'The chat is still starting. Please try again in a moment.',
+  /** Anything without a sentence of its own: an unexpected failure, a refusal not listed below. */
+  error_generic: 'Something went wrong. Please try again.',
+  /** A refusal of the server (4xx) by its code: those a visitor can meet (tests/unit/i18n/error-sentences.test.ts checks the API's list). */
+  server_unauthorized: 'Your chat session has ended. Please reload the page.',
+  server_identity_invalid: 'Your sign-in could not be confirmed. Please sign in again.',
+  server_origin_not_allowed: 'This chat is not available on this website.',
+  server_unknown_widget_key: 'This chat is not set up correctly. Please contact the website.',
+  server_invalid_state: 'This payment request has changed, so that is no longer possible.',
+  server_payment_status_unknown: 'We’re confirming your last payment. Don’t pay again.',
+  server_partially_paid: 'Part of this payment is already made, so it can no longer be cancelled.',
+  server_message_too_long: 'This message is too long. Please shorten it.',
+  server_whatsapp_unavailable: 'WhatsApp is not available for this chat.',
+  server_rate_limited: 'Too many requests at once. Please wait a moment and try again.',
+  notice_conversation_restarted: 'The chat service lost this conversation and started a new one. Unsent messages will go there.',
 } as const
 
 export type CatalogKey = keyof typeof en

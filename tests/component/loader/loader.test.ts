@@ -8,7 +8,7 @@ import { zh } from '../../../src/i18n/catalogs/zh'
 import { LAUNCHER_CSS, LAUNCHER_LABELS } from '../../../src/loader/launcher'
 import { LOADER_STUB } from '../../../src/loader/stub'
 import { createHandlers, createServerState } from '../../../src/server/index'
-import { css } from '../../../src/widget/styles'
+import css from '../../../src/widget/widget.css?inline'
 
 /** The widget chunk as the loader's import() gets it: the source, behind a gate a test may hold shut. */
 const chunk = vi.hoisted(() => ({ urls: [] as string[], gate: Promise.resolve(), fail: false }))
@@ -352,7 +352,8 @@ describe("the loader's stand-in launcher", () => {
   /** `selector{declarations}` pairs, media queries flattened into the selector. */
   function rules(sheet: string): Array<[string, string[]]> {
     const out: Array<[string, string[]]> = []
-    const flat = sheet.replace(/\s*\n\s*/g, '')
+    // Both as the build minifies them: no comments, no space around punctuation.
+    const flat = sheet.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*([{}:;,!])\s*/g, '$1').replace(/;}/g, '}')
     for (const [, media, body] of flat.matchAll(/(@media[^{]+)?\{?([^@]*?\}\}?)/g)) {
       for (const [, selector, declarations] of body!.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
         for (const one of selector!.split(',')) out.push([`${media ?? ''} ${one.trim()}`.trim(), declarations!.split(';')])

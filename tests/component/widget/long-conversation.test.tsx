@@ -2,11 +2,11 @@ import { act, fireEvent, render, screen, within } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
 import { translator } from '../../../src/i18n/translate'
 import type { Message } from '../../../src/protocol/types'
-import { KEPT_MESSAGES } from '../../../src/store/create-chat-store'
+import { KEPT_MESSAGES } from '../../../src/store/index'
 import { createChatStore } from '../../../src/store/index'
 import type { ChatStore } from '../../../src/store/types'
 import { MessageList } from '../../../src/widget/message-list'
-import { Widget } from '../../../src/widget/widget-context'
+import { Widget, widgetContext } from '../../../src/widget/widget-context'
 import { windowOf } from '../../../src/widget/windowing'
 import { fakeClient, memoryStorage } from '../../unit/store/fake-client'
 import { message } from '../../unit/store/fixtures'
@@ -60,7 +60,7 @@ async function conversationOf(count: number, size = count) {
 
 function renderList(store: ChatStore) {
   render(
-    <Widget.Provider value={{ store, locale: 'en', t: translator('en') }}>
+    <Widget.Provider value={widgetContext(store, 'en', translator('en'))}>
       <MessageList />
     </Widget.Provider>,
   )

@@ -282,7 +282,7 @@ describe('unread', () => {
     await w.ui.findByRole('dialog')
     expect(unread(w)).toEqual([{ count: 1 }, { count: 0 }])
     const textbox = w.ui.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'Mine'
+    fireEvent.input(textbox, { target: { value: 'Mine' } })
     fireEvent.keyDown(textbox, { key: 'Enter' })
     w.chat.close()
     await new Promise((done) => setTimeout(done, 100))

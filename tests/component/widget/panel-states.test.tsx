@@ -5,7 +5,7 @@ import { translator } from '../../../src/i18n/translate'
 import type { Message, PublicBrand } from '../../../src/protocol/types'
 import type { ChatActions, ChatMessage, ChatState, ChatStore } from '../../../src/store/types'
 import { Panel } from '../../../src/widget/panel'
-import { Widget } from '../../../src/widget/widget-context'
+import { Widget, widgetContext } from '../../../src/widget/widget-context'
 
 const brand: PublicBrand = {
   id: 'brand_acme',
@@ -77,7 +77,7 @@ function fakeStore(state: Partial<ChatState> = {}): ChatStore {
 
 function renderPanel(store: ChatStore, onClose = vi.fn()) {
   render(
-    <Widget.Provider value={{ store, locale: 'en', t: translator('en') }}>
+    <Widget.Provider value={widgetContext(store, 'en', translator('en'))}>
       <Panel onClose={onClose} />
     </Widget.Provider>,
   )
@@ -123,8 +123,8 @@ describe('message list', () => {
       messages: [
         chatMessage({ author: visitor, clientId: 'c_1', text: 'one', sendStatus: 'sent' }),
         chatMessage({ author: visitor, clientId: 'c_2', text: 'two', sendStatus: 'sending' }),
-        chatMessage({ author: visitor, clientId: 'c_3', text: 'three', sendStatus: 'queued', sendError: 'You are offline.' }),
-        chatMessage({ author: visitor, clientId: 'c_4', text: 'four', sendStatus: 'failed', sendError: 'Too long.' }),
+        chatMessage({ author: visitor, clientId: 'c_3', text: 'three', sendStatus: 'queued', sendError: { code: 'offline' } }),
+        chatMessage({ author: visitor, clientId: 'c_4', text: 'four', sendStatus: 'failed', sendError: { code: 'server', status: 422, serverCode: 'message_too_long' } }),
       ],
     })
     const { log } = renderPanel(store)
@@ -135,7 +135,7 @@ describe('message list', () => {
     fireEvent.click(within(row('three')).getByRole('button', { name: 'Retry' }))
     expect(store.getState().retry).toHaveBeenCalledWith('c_3')
     const alert = within(row('four')).getByRole('alert')
-    expect(alert.textContent).toContain('Failed: Too long.')
+    expect(alert.textContent).toContain('Failed: This message is too long. Please shorten it.')
     fireEvent.click(within(alert).getByRole('button', { name: 'Edit' }))
     expect(store.getState().edit).toHaveBeenCalledWith('c_4')
     fireEvent.click(within(alert).getByRole('button', { name: 'Delete' }))
@@ -151,7 +151,7 @@ describe('composer', () => {
     renderPanel(store)
     const textbox = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
     for (const text of ['first', 'second']) {
-      textbox.value = text
+      fireEvent.input(textbox, { target: { value: text } })
       fireEvent.keyDown(textbox, { key: 'Enter' })
     }
     expect(vi.mocked(store.getState().send).mock.calls).toEqual([['first'], ['second']])
@@ -163,7 +163,7 @@ describe('composer', () => {
     const store = fakeStore()
     renderPanel(store)
     const textbox = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'line one'
+    fireEvent.input(textbox, { target: { value: 'line one' } })
     const event = fireEvent.keyDown(textbox, { key: 'Enter', shiftKey: true })
     expect(event).toBe(true)
     expect(store.getState().send).not.toHaveBeenCalled()
@@ -174,7 +174,7 @@ describe('composer', () => {
     const store = fakeStore()
     renderPanel(store)
     const textbox = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'line one\nline two'
+    fireEvent.input(textbox, { target: { value: 'line one\nline two' } })
     fireEvent.click(screen.getByRole('button', { name: 'Send' }))
     expect(store.getState().send).toHaveBeenCalledWith('line one\nline two')
     expect(textbox.value).toBe('')
@@ -193,10 +193,10 @@ describe('panel notices', () => {
   })
 
   test('a failed start says why and Try again starts again', () => {
-    const store = fakeStore({ phase: 'error', error: 'This widget key is not known.', brand: null, conversation: null })
+    const store = fakeStore({ phase: 'error', error: { code: 'server', status: 404, serverCode: 'unknown_widget_key' }, brand: null, conversation: null })
     renderPanel(store)
     const alert = screen.getByRole('alert')
-    expect(alert.textContent).toContain('This widget key is not known.')
+    expect(alert.textContent).toContain('This chat is not set up correctly. Please contact the website.')
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
     expect(store.getState().start).toHaveBeenCalledTimes(1)
   })

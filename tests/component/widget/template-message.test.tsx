@@ -5,14 +5,14 @@ import type { RenderedTemplate } from '../../../src/protocol/types'
 import { translator } from '../../../src/i18n/translate'
 import { createChatStore } from '../../../src/store/index'
 import { TemplateMessage } from '../../../src/widget/template-message'
-import { Widget } from '../../../src/widget/widget-context'
+import { Widget, widgetContext } from '../../../src/widget/widget-context'
 
 function renderTemplate(template: RenderedTemplate) {
   // A store that never reaches a server: quick replies only append a local message here.
   const store = createChatStore({ client: createClient({ apiBase: 'http://paychat.test', widgetKey: 'wk_demo' }) })
   store.setState({ brand: { ...brand, linkOrigins: ['https://acme.example'] } })
   render(
-    <Widget.Provider value={{ store, locale: 'en', t: translator('en') }}>
+    <Widget.Provider value={widgetContext(store, 'en', translator('en'))}>
       <TemplateMessage template={template} name="Acme Coffee" />
     </Widget.Provider>,
   )

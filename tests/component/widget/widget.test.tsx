@@ -18,7 +18,7 @@ let refuseSends: { status: number; message: string } | null = null
 let refuseCheckout: { status: number; message: string } | null = null
 
 const refusal = ({ status, message }: { status: number; message: string }) =>
-  HttpResponse.json({ error: { code: status === 409 ? 'invalid_state' : 'validation_failed', message } }, { status })
+  HttpResponse.json({ error: { code: status === 409 ? 'invalid_state' : 'message_too_long', message } }, { status })
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' })
@@ -157,7 +157,7 @@ describe('conversation', () => {
     let release!: () => void
     holdSends = new Promise((resolve) => (release = resolve))
     const textbox = within(dialog).getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'Do you ship to Osaka?'
+    fireEvent.input(textbox, { target: { value: 'Do you ship to Osaka?' } })
     fireEvent.keyDown(textbox, { key: 'Enter' })
 
     const bubble = await within(dialog).findByText('Do you ship to Osaka?')
@@ -176,7 +176,7 @@ describe('conversation', () => {
     const w = await widget()
     const dialog = await openPanel(w)
     const textbox = within(dialog).getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'first line'
+    fireEvent.input(textbox, { target: { value: 'first line' } })
     fireEvent.keyDown(textbox, { key: 'Enter', shiftKey: true })
     // Then the send button does send, which shows the Shift+Enter press was seen and ignored, not lost.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send' }))
@@ -189,7 +189,7 @@ describe('conversation', () => {
     const w = await widget()
     const dialog = await openPanel(w)
     const textbox = within(dialog).getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'にほんご'
+    fireEvent.input(textbox, { target: { value: 'にほんご' } })
     fireEvent.keyDown(textbox, { key: 'Enter', isComposing: true })
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(textbox.value).toBe('にほんご')
@@ -200,7 +200,7 @@ describe('conversation', () => {
     const w = await widget()
     const dialog = await openPanel(w)
     const textbox = within(dialog).getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'かんじ'
+    fireEvent.input(textbox, { target: { value: 'かんじ' } })
     fireEvent.keyDown(textbox, { key: 'Enter', keyCode: 229, isComposing: false })
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(textbox.value).toBe('かんじ')
@@ -211,24 +211,25 @@ describe('conversation', () => {
     const w = await widget()
     const dialog = await openPanel(w)
     const textbox = within(dialog).getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = '   \n  '
+    fireEvent.input(textbox, { target: { value: '   \n  ' } })
     fireEvent.keyDown(textbox, { key: 'Enter' })
-    textbox.value = 'real one'
+    fireEvent.input(textbox, { target: { value: 'real one' } })
     fireEvent.keyDown(textbox, { key: 'Enter' })
     await within(dialog).findByText('Sent')
     expect(requests.filter((r) => r === `POST /v1/conversations/${w.conversationId}/messages`)).toHaveLength(1)
   })
 
-  test('a refused message shows Failed with the reason; Edit puts it back in the composer to fix and send', async () => {
+  test('a refused message shows Failed with the reason in the visitor\'s words (not the server\'s); Edit puts it back in the composer to fix and send', async () => {
     const w = await widget()
     const dialog = await openPanel(w)
     refuseSends = { status: 422, message: 'That message could not be accepted.' }
     const textbox = within(dialog).getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'hello?'
+    fireEvent.input(textbox, { target: { value: 'hello?' } })
     fireEvent.keyDown(textbox, { key: 'Enter' })
 
     const alert = await within(dialog).findByRole('alert')
-    expect(alert.textContent).toContain('Failed: That message could not be accepted.')
+    expect(alert.textContent).toContain('Failed: This message is too long. Please shorten it.')
+    expect(alert.textContent).not.toContain('That message could not be accepted.')
     refuseSends = null
     fireEvent.click(within(alert).getByRole('button', { name: 'Edit' }))
     await waitFor(() => expect(textbox.value).toBe('hello?'))
@@ -258,7 +259,7 @@ describe('conversation', () => {
     const w = await widget()
     const dialog = await openPanel(w)
     const textbox = within(dialog).getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement
-    textbox.value = 'mine'
+    fireEvent.input(textbox, { target: { value: 'mine' } })
     fireEvent.keyDown(textbox, { key: 'Enter' })
     await within(dialog).findByText('Sent')
     await operator('POST', `/conversations/${w.conversationId}/messages`, { text: 'theirs' })
@@ -366,7 +367,7 @@ describe('payment cards', () => {
     expect(popup.location.href).toBe('')
   })
 
-  test('a refused checkout closes the blank window and shows why on the card', async () => {
+  test('a refused checkout closes the blank window and shows why on the card, in the visitor\'s words', async () => {
     const { card } = await withCard()
     const popup = fakeWindow()
     vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
@@ -374,8 +375,8 @@ describe('payment cards', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Pay now' }))
 
     const alert = await within(card).findByRole('alert')
-    expect(alert.textContent).toBe('This payment request can no longer be paid.')
-    expect(popup.close).toHaveBeenCalledTimes(1)
+    expect(alert.textContent).toBe('This payment request has changed, so that is no longer possible.')
+    await waitFor(() => expect(popup.close).toHaveBeenCalledTimes(1))
     expect(popup.location.href).toBe('')
     expect(within(card).queryByRole('link')).toBeNull()
   })

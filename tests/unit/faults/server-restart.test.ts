@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest'
 import { WAIT, expectNoDuplicates, faultStack, shown, texts } from './harness'
 
 const MESSAGES = /^\/v1\/conversations\/[^/]+\/messages$/
-const LOST = /lost this conversation/
 
 describe('server restart (all in-memory state lost)', { timeout: 15_000 }, () => {
   test('after a restart the store sets a notice, starts a new conversation and delivers a message queued before the restart there once', async () => {
@@ -18,7 +17,7 @@ describe('server restart (all in-memory state lost)', { timeout: 15_000 }, () =>
     await expect.poll(() => store.getState().messages.at(-1)?.sendStatus, WAIT).toBe('queued')
     await proxy.restart()
 
-    await expect.poll(() => store.getState().notice, WAIT).toMatch(LOST)
+    await expect.poll(() => store.getState().notice, WAIT).toEqual({ code: 'conversation_restarted' })
     await expect.poll(() => shown(store), WAIT).toEqual(['queued across the restart:sent'])
     const after = store.getState().conversation!.id
     expect(after).not.toBe(before)
@@ -41,7 +40,7 @@ describe('server restart (all in-memory state lost)', { timeout: 15_000 }, () =>
     await expect.poll(() => texts(store.getState().messages), WAIT).toEqual(['before the restart'])
 
     await proxy.restart()
-    await expect.poll(() => store.getState().notice, WAIT).toMatch(LOST)
+    await expect.poll(() => store.getState().notice, WAIT).toEqual({ code: 'conversation_restarted' })
     await expect.poll(() => store.getState().conversation?.id, WAIT).not.toBe(before)
     await expect.poll(() => store.getState().connection, WAIT).toBe('open')
     const after = store.getState().conversation!.id

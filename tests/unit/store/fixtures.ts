@@ -22,7 +22,7 @@ export function local(clientId: string, sendStatus: 'sending' | 'failed' = 'send
   return {
     ...message(`local_${clientId}`, 59, { clientId, author: { role: 'visitor', name: null }, text: clientId }),
     sendStatus,
-    sendError: sendStatus === 'failed' ? 'You seem to be offline.' : null,
+    sendError: sendStatus === 'failed' ? { code: 'offline' } : null,
   }
 }
 

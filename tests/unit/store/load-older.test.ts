@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { PaychatClient } from '../../../src/client/types'
 import type { Message } from '../../../src/protocol/types'
-import { KEPT_MESSAGES } from '../../../src/store/create-chat-store'
+import { KEPT_MESSAGES } from '../../../src/store/index'
 import { createChatStore } from '../../../src/store/index'
 import { fakeClient, memoryStorage } from './fake-client'
 import { card, message } from './fixtures'
@@ -69,7 +69,7 @@ test('a failure never rejects: it keeps hasMore, says why, and the next call tri
     throw new Error('boom')
   }
   await expect(store.getState().loadOlder()).resolves.toBeUndefined()
-  expect(store.getState()).toMatchObject({ hasMore: true, loadingOlder: false, olderError: 'Earlier messages could not be loaded. Please try again.' })
+  expect(store.getState()).toMatchObject({ hasMore: true, loadingOlder: false, olderError: { code: 'older_failed' } })
   expect(store.getState().messages).toHaveLength(3)
 
   client.listMessages = working

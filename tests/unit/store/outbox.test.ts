@@ -96,9 +96,9 @@ describe('the outbox', () => {
     store.getState().send('short one')
     await expect.poll(() => state().messages.find((m) => m.text === 'short one')?.sendStatus).toBe('sent')
     const refused = state().messages.find((m) => m.text === 'far too long')!
-    expect(refused).toMatchObject({ sendStatus: 'failed', sendError: 'A message has at most 4000 characters.' })
+    expect(refused).toMatchObject({ sendStatus: 'failed', sendError: { code: 'server', status: 422, serverCode: 'validation_failed' } })
     // Kept across a reload until the visitor decides.
-    expect(JSON.parse(storage.data.get(outboxKey('wk_demo'))!)).toMatchObject([{ text: 'far too long', rejected: expect.any(String) }])
+    expect(JSON.parse(storage.data.get(outboxKey('wk_demo'))!)).toMatchObject([{ text: 'far too long', rejected: refused.sendError }])
 
     store.getState().edit(refused.clientId!)
     expect(state().draft).toBe('far too long')
@@ -123,7 +123,7 @@ describe('the outbox', () => {
     fake.session = { ...fake.session, conversation: { ...fake.session.conversation, id: 'conv_2' } }
     store.getState().send('still there?')
     await expect.poll(() => state().messages.at(-1)?.sendStatus).toBe('sent')
-    expect(state().notice).toMatch(/started a new one/)
+    expect(state().notice).toEqual({ code: 'conversation_restarted' })
     expect(state().conversation?.id).toBe('conv_2')
     const sends = fake.calls.filter(([name]) => name === 'sendMessage').map((c) => c[1])
     expect(sends).toEqual(['conv_1', 'conv_2'])

@@ -49,11 +49,11 @@ describe('start', () => {
     expect(garbage.fake.calls[0]).toEqual(['startSession', { locale: 'ja' }])
   })
 
-  test('a failed start sets phase error with a sentence and does not reject', async () => {
+  test('a failed start sets phase error with its code and does not reject', async () => {
     const { store, fake, state } = setup()
     fake.startError = new NetworkError({ method: 'POST', url: 'https://chat.example.com/v1/sessions' })
     await expect(store.getState().start()).resolves.toBeUndefined()
-    expect(state()).toMatchObject({ phase: 'error', error: 'You seem to be offline. Check your connection and try again.' })
+    expect(state()).toMatchObject({ phase: 'error', error: { code: 'offline' } })
   })
 
   test('two start() calls at once make one session', async () => {
@@ -84,7 +84,7 @@ describe('send', () => {
     await expect.poll(() => fake.calls.find(([name]) => name === 'sendMessage')?.[2]).toMatchObject({ text: 'hello' })
   })
 
-  test('a 4xx failure shows the server sentence; retry reuses the clientId', async () => {
+  test('a 4xx failure says the server\'s code, never its sentence; retry reuses the clientId', async () => {
     const { store, fake, state } = setup()
     await store.getState().start()
     fake.sendError = new ApiError({
@@ -96,7 +96,7 @@ describe('send', () => {
     store.getState().send('too long, say')
     await expect.poll(() => state().messages.at(-1)?.sendStatus).toBe('failed')
     const failed = state().messages.at(-1)!
-    expect(failed.sendError).toBe('A message has at most 4000 characters.')
+    expect(failed.sendError).toEqual({ code: 'server', status: 400, serverCode: 'validation_failed' })
 
     fake.sendError = null
     store.getState().retry(failed.clientId!)
@@ -106,24 +106,23 @@ describe('send', () => {
     expect(sends).toEqual([failed.clientId, failed.clientId])
   })
 
-  test('a 5xx failure gets a generic sentence rather than the server text', async () => {
+  test('a 5xx failure keeps the message queued with the status and code, never the server text', async () => {
     const { store, fake, state } = setup()
     await store.getState().start()
     fake.sendError = new ApiError({ status: 500, body: { error: { code: 'internal', message: 'NullPointer at X' } }, method: 'POST', url: 'x' })
     store.getState().send('hi')
-    await expect.poll(() => state().messages.at(-1)?.sendError).toBe('The chat service had a problem. Please try again.')
+    await expect.poll(() => state().messages.at(-1)?.sendError).toEqual({ code: 'server', status: 500, serverCode: 'internal' })
+    expect(state().messages.at(-1)?.sendStatus).toBe('queued')
   })
 })
 
 describe('checkout', () => {
-  test('an unsafe checkout URL is refused with a sentence and nothing is opened', async () => {
+  test('an unsafe checkout URL is refused with its code and nothing is opened', async () => {
     const { store, fake, emitted, state } = setup()
     await store.getState().start()
     fake.checkoutUrl = 'javascript:alert(document.cookie)'
-    await expect(store.getState().checkout('pr_1')).rejects.toThrow(
-      'This payment link cannot be opened safely. Please contact us to pay.',
-    )
-    expect(state().cardErrors.pr_1).toBe('This payment link cannot be opened safely. Please contact us to pay.')
+    await expect(store.getState().checkout('pr_1')).rejects.toMatchObject({ name: 'ChatFailure', reason: { code: 'unsafe_checkout_link' } })
+    expect(state().cardErrors.pr_1).toEqual({ code: 'unsafe_checkout_link' })
     expect(state().busyCards).toEqual({})
     expect(emitted.map(([name]) => name)).not.toContain('payment:opened')
   })
@@ -132,7 +131,7 @@ describe('checkout', () => {
     const { store, fake } = setup()
     await store.getState().start()
     fake.checkoutUrl = 'https://evil.example/cs_1'
-    await expect(store.getState().checkout('pr_1')).rejects.toThrow(/cannot be opened safely/)
+    await expect(store.getState().checkout('pr_1')).rejects.toMatchObject({ reason: { code: 'unsafe_checkout_link' } })
   })
 
   test('one Idempotency-Key per attempt: reused on repeat clicks, new after the card failed', async () => {
@@ -195,12 +194,12 @@ describe('cards', () => {
     expect(emitted.map(([name]) => name)).toEqual(['ready', 'payment:failed', 'payment:paid'])
   })
 
-  test('a decline that is refused shows the server sentence and refetches the card', async () => {
+  test('a decline that is refused puts the server\'s code on the card and refetches it', async () => {
     const { store, fake, state, emitted } = setup()
     await store.getState().start()
     fake.card = card('pr_1', 'paid', 9)
     await expect(store.getState().decline('pr_1')).resolves.toBeUndefined()
-    expect(state().cardErrors.pr_1).toBe('This payment request was already paid.')
+    expect(state().cardErrors.pr_1).toEqual({ code: 'server', status: 409, serverCode: 'invalid_state' })
     await expect.poll(() => state().cards.pr_1?.status).toBe('paid')
     expect(emitted.map(([name]) => name)).toContain('payment:paid')
   })

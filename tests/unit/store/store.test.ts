@@ -12,7 +12,7 @@ import type {
   PaymentRequest,
 } from '../../../src/protocol/types'
 import { createHandlers, createServerState } from '../../../src/server/index'
-import { createChatStore } from '../../../src/store/index'
+import { createChatStore, type ChatFailure } from '../../../src/store/index'
 import type { ChatStore, PaychatEventName } from '../../../src/store/types'
 import { memoryStorage } from './fake-client'
 
@@ -134,7 +134,7 @@ describe('store on the reference server', () => {
     v.store.getState().send('are you there?')
     await expect.poll(() => v.state().messages.at(-1)?.sendStatus).toBe('queued')
     const failed = v.state().messages.at(-1)!
-    expect(failed.sendError).toMatch(/offline/)
+    expect(failed.sendError).toEqual({ code: 'offline' })
 
     offline = false
     // The backoff's first wait is about a second; no click is needed.
@@ -249,7 +249,7 @@ describe('store on the reference server', () => {
     await expect.poll(() => v.state().cards[shared.id]?.status).toBe('revoked')
   })
 
-  test('checkout of a revoked card fails with the server sentence and the card shows revoked', async () => {
+  test('checkout of a revoked card fails with the server\'s code and the card shows revoked', async () => {
     const v = await visitor()
     const shared = await shareCard(v.conversationId, v.brandId)
     await expect.poll(() => v.state().cards[shared.id]).toBeDefined()
@@ -257,10 +257,11 @@ describe('store on the reference server', () => {
     await operator('POST', `/operator/payment-requests/${shared.id}/revoke`)
     const error = await v.store.getState().checkout(shared.id).then(
       () => null,
-      (e: Error) => e,
+      (e: ChatFailure) => e,
     )
     expect(error?.cause).toMatchObject({ name: 'ApiError', status: 409 })
-    expect(v.state().cardErrors[shared.id]).toBe(error?.message)
+    expect(error?.reason).toEqual({ code: 'server', status: 409, serverCode: 'invalid_state' })
+    expect(v.state().cardErrors[shared.id]).toEqual(error?.reason)
     await expect.poll(() => v.state().cards[shared.id]?.status).toBe('revoked')
   })
 

@@ -18,11 +18,11 @@ test('a wa.me link from the server is handed to the widget to open', async () =>
 })
 
 test.each(['https://evil.example/wa', 'http://wa.me/1555', 'javascript:alert(1)', 'https://user:pw@wa.me/1'])(
-  'any other link (%s) is refused with a sentence',
+  'any other link (%s) is refused with its code',
   async (url) => {
     const { store, fake } = await started()
     fake.handoffUrl = url
-    await expect(store.getState().continueOnWhatsApp()).rejects.toThrow('This WhatsApp link cannot be opened safely.')
+    await expect(store.getState().continueOnWhatsApp()).rejects.toMatchObject({ name: 'ChatFailure', reason: { code: 'unsafe_whatsapp_link' } })
   },
 )
 
