@@ -4,7 +4,7 @@ import { ja } from './catalogs/ja'
 import { zh } from './catalogs/zh'
 import { fromCatalog, type Locale, type Translate } from './locale'
 
-export { LOCALES, fromCatalog, resolveLocale, type Locale, type Translate } from './locale'
+export { LOCALES, resolveLocale, type Locale, type Translate } from './locale'
 
 const CATALOGS: Record<Locale, Catalog> = { en, ja, es, zh }
 

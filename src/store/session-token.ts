@@ -1,6 +1,6 @@
 import type { KeyValueStorage } from './types'
 
-export const sessionKey = (widgetKey: string): string => `paychat:${widgetKey}:session`
+const sessionKey = (widgetKey: string): string => `paychat:${widgetKey}:session`
 
 /** The saved token, or null when there is none or it cannot be read (blocked storage, foreign data). */
 export function readSessionToken(storage: KeyValueStorage | null, widgetKey: string): string | null {

@@ -8,7 +8,7 @@ import type { CheckoutSessionLink, Conversation, IdentifyBody, IdentifyResponse,
  * Own messages go `sending` -> `sent`. While the network or the server is down they wait as `queued`
  * (and go out by themselves, in order); `failed` is a refusal for good, which the visitor edits or deletes.
  */
-export type SendStatus = 'sending' | 'queued' | 'sent' | 'failed'
+type SendStatus = 'sending' | 'queued' | 'sent' | 'failed'
 
 /** A message as the widget shows it: a server message, or an own message not yet confirmed. */
 export interface ChatMessage extends Message {
@@ -18,7 +18,7 @@ export interface ChatMessage extends Message {
   sendError: ChatError | null
 }
 
-export type ChatPhase = 'idle' | 'starting' | 'ready' | 'error'
+type ChatPhase = 'idle' | 'starting' | 'ready' | 'error'
 
 /** Names and payloads of what the widget reports to the host page. */
 export interface PaychatEventMap {
@@ -118,7 +118,7 @@ export interface ChatActions {
 export type ChatStore = StoreApi<ChatState & ChatActions>
 
 /** What the slices (src/store/slices) call on one another through `get()`; not for the widget. */
-export interface ChatInternals {
+interface ChatInternals {
   /** Subscribes to the conversation's events from `lastEventId` (from the start when null), closing any stream open. */
   openStream(conversationId: string, lastEventId: string | null): void
   closeStream(): void

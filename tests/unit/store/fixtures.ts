@@ -1,7 +1,7 @@
 import type { Message, PaymentRequest } from '../../../src/protocol/types'
 import type { ChatMessage } from '../../../src/store/types'
 
-export const at = (second: number) => new Date(Date.UTC(2025, 0, 1, 12, 0, second)).toISOString()
+const at = (second: number) => new Date(Date.UTC(2025, 0, 1, 12, 0, second)).toISOString()
 
 export function message(id: string, second: number, over: Partial<Message> = {}): Message {
   return {
