@@ -9,9 +9,8 @@ import { ConversationPane } from './conversation-pane'
 import { CreditBalance } from './credit-balance'
 import { CreditsPanel } from './credits-panel'
 import { ErrorBanner } from './error-banner'
-import { openEventStream } from './event-stream'
 import { htmlLang, LANGUAGE_NAMES, loadLocale, LOCALES, saveLocale, setConsoleLocale, t, type Locale } from './i18n'
-import { createOperatorApi } from './operator-api'
+import { createOperatorApi, streamRefusal } from './operator-api'
 import { parseOperatorEvent } from './parse-event'
 import { TemplatesPanel } from './templates-panel'
 import { loadToken, saveToken } from './token-storage'
@@ -105,18 +104,21 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
     // Loaded now for a fast first screen, and again on every fresh (not resumed) connection: whatever
     // happened between this read and the stream's start is then in the second read. Merging makes both safe.
     void loadList()
-    return openEventStream({
-      url: `${apiBase}/v1/operator/events`,
-      headers: { authorization: `Bearer ${token}` },
-      onOpen(resumed) {
+    // A connection that carries on from an event seen before is a resume: the server replays what was missed.
+    let resumable = false
+    const events = api.events({
+      onStatus(status) {
+        if (status === 'reconnecting') setLive('reconnecting')
+        if (status !== 'open') return
         setLive('live')
-        if (resumed) return
+        if (resumable) return
         void loadList()
         if (selectedRef.current) void loadMessages(selectedRef.current)
         if (selectedRef.current) void loadTransactions(selectedRef.current)
       },
-      onEvent(type, data) {
-        const event = parseOperatorEvent(type, data)
+      onMessage(message, id) {
+        if (id) resumable = true
+        const event = parseOperatorEvent(message.event ?? 'message', message.data)
         if (!event) return
         dispatch({ type: 'event', event })
         // The event carries no visitor name, a message may name a conversation the list has not seen
@@ -124,11 +126,12 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
         const stale = event.type === 'conversation.created' || event.type === 'conversation.handed_off'
         if (stale || !knownIds.current.has(event.conversationId)) void loadList()
       },
-      onError(message, final) {
-        setLive(final ? 'stopped' : 'reconnecting')
-        if (final) report(message)
+      onError(error) {
+        setLive('stopped')
+        report(streamRefusal(error))
       },
     })
+    return () => events.close()
   }, [api])
 
   const selected = state.conversations.find((c) => c.id === selectedId) ?? null

@@ -1,3 +1,4 @@
+import { createHttp } from '../../src/http/create-http'
 import type { MessageTemplate } from '../../src/protocol/types'
 import { requestJson } from './operator-api'
 
@@ -9,5 +10,6 @@ export type ReviewDecision = 'APPROVED' | 'REJECTED'
  */
 export function reviewTemplateInDemo(apiBase: string, templateId: string, decision: ReviewDecision, reason?: string) {
   const body = reason ? { decision, reason } : { decision }
-  return requestJson<MessageTemplate>(apiBase, 'POST', `/v1/mock/templates/${encodeURIComponent(templateId)}/review`, {}, body)
+  const http = createHttp({ apiBase })
+  return requestJson<MessageTemplate>(http, 'POST', `v1/mock/templates/${encodeURIComponent(templateId)}/review`, body)
 }

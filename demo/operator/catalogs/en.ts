@@ -16,7 +16,6 @@ export const en = {
   live: 'Live',
   liveReconnecting: 'Reconnecting…',
   liveStopped: 'Not connected',
-  liveInterrupted: 'Live updates were interrupted. Reconnecting…',
   liveRefused: 'Live updates were refused ({status}).',
   networkError: 'The server cannot be reached. Check that it is running.',
   httpError: '{request} answered {status}.',

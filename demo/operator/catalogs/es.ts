@@ -13,7 +13,6 @@ export const es: ConsoleCatalog = {
   live: 'En vivo',
   liveReconnecting: 'Reconectando…',
   liveStopped: 'Sin conexión',
-  liveInterrupted: 'Se interrumpieron las actualizaciones en vivo. Reconectando…',
   liveRefused: 'Se rechazaron las actualizaciones en vivo ({status}).',
   networkError: 'No se puede conectar con el servidor. Comprueba que esté en marcha.',
   httpError: '{request} respondió {status}.',

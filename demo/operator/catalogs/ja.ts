@@ -13,7 +13,6 @@ export const ja: ConsoleCatalog = {
   live: 'ライブ',
   liveReconnecting: '再接続中…',
   liveStopped: '未接続',
-  liveInterrupted: 'リアルタイム更新が中断されました。再接続しています…',
   liveRefused: 'リアルタイム更新が拒否されました（{status}）。',
   networkError: 'サーバーに接続できません。サーバーが起動しているかご確認ください。',
   httpError: '{request} がエラー {status} を返しました。',

@@ -13,7 +13,6 @@ export const zh: ConsoleCatalog = {
   live: '实时',
   liveReconnecting: '正在重新连接…',
   liveStopped: '未连接',
-  liveInterrupted: '实时更新已中断，正在重新连接…',
   liveRefused: '实时更新被拒绝（{status}）。',
   networkError: '无法连接服务器，请检查服务器是否正在运行。',
   httpError: '{request} 返回了 {status}。',

@@ -90,7 +90,9 @@ test('random sequences of visitor, operator, payer (paying or leaving the page) 
           expect(status, JSON.stringify(body)).toBe(200)
           const before = seen.get(requestId) ?? 'pending'
           const now = body.status as PaymentRequestStatus
-          if (now !== before) expect(ALLOWED[before], `${before} -> ${now} after ${JSON.stringify(step)}`).toContain(now)
+          // Settled as failed once the card's own 24 h had passed: it fails and expires in the one step.
+          const failedPastExpiry = before === 'unknown' && now === 'expired' && step.kind === 'settle' && step.outcome === 'failed'
+          if (now !== before && !failedPastExpiry) expect(ALLOWED[before], `${before} -> ${now} after ${JSON.stringify(step)}`).toContain(now)
           expect(charges.get(requestId) ?? 0).toBeLessThanOrEqual(1)
           if (now === 'paid') expect(body.receipt).not.toBeNull()
           seen.set(requestId, now)
