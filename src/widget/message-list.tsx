@@ -1,5 +1,5 @@
 import type { VNode } from 'preact'
-import { useLayoutEffect, useReducer, useRef } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks'
 import type { ChatMessage } from '../store/types'
 import { MessageItem } from './message-item'
 import { useWidget } from './widget-context'
@@ -29,6 +29,7 @@ interface Anchor {
  * view's `pinned`); otherwise news waits behind a "New messages" pill and rows added above (older
  * pages) leave the view where it was. A row renders again only when its message changed: the element
  * made for a message is kept while that message object is, and Preact skips an element it has seen.
+ * Rows are measured by a ResizeObserver, after layout: an event costs one layout, not one per row.
  */
 export function MessageList() {
   const { store, chat, view } = useWidget()
@@ -44,6 +45,9 @@ export function MessageList() {
     /** Keys of the rows rendered, in order. */
     keys: [] as string[],
     rows: new WeakMap<ChatMessage, VNode>(),
+    /** The row elements being measured, by their message's key. */
+    measured: new Map<Element, string>(),
+    sizes: null as ResizeObserver | null,
   }).current
 
   const keys = messages.map(keyOf)
@@ -73,18 +77,47 @@ export function MessageList() {
     return element
   }
 
+  /** Heights as laid out, of new rows and of rows that changed alike; the list follows without reading any. */
+  function resized(entries: ResizeObserverEntry[]) {
+    let changed = false
+    for (const { target } of entries) {
+      const key = layout.measured.get(target)
+      const height = (target as HTMLElement).offsetHeight
+      // Zero is "not laid out" (hidden, or just removed): keep what was known.
+      if (key === undefined || !height || layout.heights.get(key) === height + GAP) continue
+      layout.heights.set(key, height + GAP)
+      changed = true
+    }
+    const list = ref.current
+    if (!changed || !list) return
+    if (view.pinned.peek()) list.scrollTop = list.scrollHeight
+    else rerender(0)
+  }
+  useEffect(() => () => layout.sizes?.disconnect(), [])
+
   useLayoutEffect(() => {
     const list = ref.current!
     const shown = rows(list)
+    if (!layout.sizes && typeof ResizeObserver === 'function') layout.sizes = new ResizeObserver(resized)
+    const current = new Set<Element>()
     shown.forEach((row, i) => {
-      // Zero is "not laid out" (hidden, or no layout engine): keep the estimate.
-      if (row.offsetHeight) layout.heights.set(layout.keys[i]!, row.offsetHeight + GAP)
+      current.add(row)
+      if (layout.measured.get(row) === layout.keys[i]) return
+      layout.measured.set(row, layout.keys[i]!)
+      layout.sizes?.observe(row)
     })
+    for (const row of layout.measured.keys()) {
+      if (current.has(row)) continue
+      layout.measured.delete(row)
+      layout.sizes?.unobserve(row)
+    }
     if (view.pinned.peek()) {
       list.scrollTop = list.scrollHeight
       // At the bottom, history far above is let go (and read again on the way up): the list stays bounded.
       store.getState().trimOlder()
-    } else if (layout.anchor) {
+      return
+    }
+    if (layout.anchor) {
       const row = shown[layout.keys.indexOf(layout.anchor.key)]
       if (row) list.scrollTop += offset(list, row) - layout.anchor.top
     }
