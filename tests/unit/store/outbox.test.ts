@@ -129,6 +129,16 @@ describe('the outbox', () => {
     expect(sends).toEqual(['conv_1', 'conv_2'])
   })
 
+  test('a refused message saved by a release before error codes (an English sentence) comes back refused, with no sentence of the server\'s kept', async () => {
+    const saved = [{ clientId: 'c_old', text: 'far too long', createdAt: new Date().toISOString(), rejected: 'A message has at most 4000 characters.' }]
+    const { store, state } = setup(memoryStorage({ [outboxKey('wk_demo')]: JSON.stringify(saved) }))
+    await store.getState().start()
+    expect(state().messages.find((m) => m.clientId === 'c_old')).toMatchObject({
+      sendStatus: 'failed',
+      sendError: { code: 'send_failed', retryable: false },
+    })
+  })
+
   test('unreadable saved outbox data is ignored', async () => {
     const storage = memoryStorage({ [outboxKey('wk_demo')]: '{"not":"a list"' })
     const { store, state } = setup(storage)
