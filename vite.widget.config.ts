@@ -1,3 +1,4 @@
+import { minify } from 'terser'
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite'
 import { en } from './src/i18n/catalogs/en'
 import { es } from './src/i18n/catalogs/es'
@@ -57,6 +58,21 @@ function keylessCatalogs(): Plugin {
   }
 }
 
+/**
+ * terser over what Rolldown's minifier wrote: it finds 0.3 kB gzip more in the widget chunk (more
+ * inlining and shorter expressions), bytes every visitor downloads. Licence comments stay.
+ */
+function terserChunks(): Plugin {
+  return {
+    name: 'paychat-terser',
+    apply: 'build',
+    async renderChunk(code) {
+      const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: 'some' } })
+      return result.code ?? null
+    },
+  }
+}
+
 export default defineConfig({
   oxc,
   build: {
@@ -76,6 +92,7 @@ export default defineConfig({
   },
   plugins: [
     keylessCatalogs(),
+    terserChunks(),
     {
       name: 'paychat-loader',
       apply: 'build',

@@ -1,3 +1,4 @@
+import type { Ref } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Look } from './look'
 import { Panel } from './panel'
@@ -27,7 +28,7 @@ export function App({ look }: { look: Pick<Look, 'inline' | 'label'> }) {
 }
 
 /** The round button; its badge is the unread count, which nothing else re-renders for. */
-function Launcher({ label, launcher }: { label: string | undefined; launcher: preact.Ref<HTMLButtonElement> }) {
+function Launcher({ label, launcher }: { label: string | undefined; launcher: Ref<HTMLButtonElement> }) {
   const { view, t } = useWidget()
   const unread = view.unread.value
   const name = label ?? t('openChat')
