@@ -18,6 +18,19 @@ export function inReach<T extends { brandId: string | null }>(operator: Operator
   return object
 }
 
+/** A list as the operator sees it: its brands' objects, of one brand when `brandId` names one. */
+export function inReachOf<T extends { brandId: string }>(operator: OperatorProfile, all: Iterable<T>, brandId: string | null): T[] {
+  return [...all].filter((object) => reaches(operator, object) && (!brandId || object.brandId === brandId))
+}
+
+/**
+ * An id named in a body (a page to share, a template to send): another brand's object is 404 as if it
+ * did not exist. One that does not exist at all is left to the domain's own refusal.
+ */
+export function refuseOutOfReach(operator: OperatorProfile, object: { brandId: string } | undefined, what: string): void {
+  if (object && !reaches(operator, object)) throw notFound(what)
+}
+
 /** The shop's settings and the mock controls: 403 `forbidden` for anyone but an admin. */
 export function requireAdmin(operator: OperatorProfile): void {
   if (operator.role !== 'admin') throw new ApiFailure(403, 'forbidden', 'Only an admin may do this; your operator token is an agent’s.')

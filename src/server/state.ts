@@ -134,7 +134,7 @@ export interface ServerStateOptions {
   whatsapp?: Partial<WhatsAppSettings>
   /** Bearer token of the admin (`op_admin`) on the operator API and the mock controls (default `op_demo`). */
   operatorToken?: string
-  /** Bearer tokens of the other seeded operators, by operator id (defaults: `DEMO_AGENT_TOKENS`). */
+  /** Bearer tokens of the seeded operators, by operator id (defaults: `DEMO_AGENT_TOKENS`; the admin's is also `operatorToken`). */
   operatorTokens?: Readonly<Record<string, string>>
   /** Each brand's identity verification secret, by brand id (defaults: `DEMO_IDENTITY_SECRETS`). */
   identitySecrets?: Readonly<Record<string, string>>

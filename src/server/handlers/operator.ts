@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw'
 import type { MessageDelivery, OperatorProfile, PaymentPage } from '../../protocol/types'
-import { brandInReach, inReach, reaches } from '../access'
+import { brandInReach, inReach, inReachOf, reaches, refuseOutOfReach } from '../access'
 import { ApiFailure, notFound } from '../api-error'
 import { addMessage, conversationSummaries, listMessages } from '../conversations'
 import { json, parse, readBody } from '../http'
@@ -33,11 +33,9 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
     if (!page) throw notFound('payment page')
     return page
   }
-  /** What a list answers for `?brandId=`: the operator's objects, of that brand when one is named. */
-  const listed = <T extends { brandId: string }>(operator: OperatorProfile, request: Request, all: Iterable<T>) => {
-    const brandId = new URL(request.url).searchParams.get('brandId')
-    return [...all].filter((o) => reaches(operator, o) && (!brandId || o.brandId === brandId))
-  }
+  /** A list for `?brandId=`: the operator's objects, of that brand when one is named. */
+  const listed = <T extends { brandId: string }>(operator: OperatorProfile, request: Request, all: Iterable<T>) =>
+    inReachOf(operator, all, new URL(request.url).searchParams.get('brandId'))
 
   return [
     operatorRoute('get', '/me', ({ operator }) => operator),
@@ -119,9 +117,8 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
       const { paymentPageId, whatsapp, ...options } = await readBody(request, schema.sharePaymentRequest)
       const conversation = conversationOf(operator, params.id!)
       const page = state.paymentPages.get(paymentPageId)
-      if (page && !reaches(operator, page)) throw notFound('payment page')
-      const template = whatsapp && state.templates.get(whatsapp.templateId)
-      if (template && !reaches(operator, template)) throw notFound('template')
+      refuseOutOfReach(operator, page, 'payment page')
+      if (whatsapp) refuseOutOfReach(operator, state.templates.get(whatsapp.templateId), 'template')
       if (page?.billing.type === 'recurring' && options.transactionType === 'authorize') {
         throw new ApiFailure(
           422,

@@ -1,7 +1,6 @@
 import type { HttpHandler } from 'msw'
 import type { Credits, OperatorProfile } from '../../protocol/types'
-import { inReach, reaches } from '../access'
-import { notFound } from '../api-error'
+import { inReach, reaches, refuseOutOfReach } from '../access'
 import { json, readBody } from '../http'
 import { operatorRoutes } from '../route'
 import * as schema from '../schemas'
@@ -27,8 +26,7 @@ export function outreachHandlers(state: ServerState): HttpHandler[] {
     guarded('post', '/conversations/:id/templates', async ({ request, params, operator }) => {
       const conversation = inReach(operator, state.conversations.get(params.id!), 'conversation')
       const body = await readBody(request, schema.sendTemplate)
-      const template = state.templates.get(body.templateId)
-      if (template && !reaches(operator, template)) throw notFound('template')
+      refuseOutOfReach(operator, state.templates.get(body.templateId), 'template')
       return json(sendTemplateMessage(state, conversation.id, body), 201)
     }),
 

@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw'
 import type { MessageTemplate, OperatorProfile, TemplateStatus } from '../../protocol/types'
-import { brandInReach, inReach, reaches } from '../access'
+import { brandInReach, inReach, inReachOf } from '../access'
 import { ApiFailure } from '../api-error'
 import { json, readBody } from '../http'
 import { newId } from '../ids'
@@ -32,10 +32,9 @@ export function templateHandlers(state: ServerState, options: { mock: boolean })
   }
 
   const handlers = [
-    guarded('get', '', ({ request, operator }) => {
-      const brandId = new URL(request.url).searchParams.get('brandId')
-      return { templates: [...state.templates.values()].filter((t) => reaches(operator, t) && (!brandId || t.brandId === brandId)) }
-    }),
+    guarded('get', '', ({ request, operator }) => ({
+      templates: inReachOf(operator, state.templates.values(), new URL(request.url).searchParams.get('brandId')),
+    })),
     guarded('post', '', async ({ request, operator }) => {
       const input = await readBody(request, templateInput)
       brandInReach(operator, input.brandId)
