@@ -59,7 +59,7 @@ test('random sequences of visitor, operator, payer (paying or leaving the page) 
           })
           ids.push(res.body.id)
         } else if (step.kind === 'time') {
-          await call('POST', '/v1/mock/clock', { body: { advanceMs: step.ms } })
+          await asOperator('POST', '/v1/mock/clock', { advanceMs: step.ms })
           // Idempotency keys are answered alike for a day only.
           if (step.ms >= 24 * 3_600_000) answers.clear()
         } else if (!id) {
@@ -90,7 +90,7 @@ test('random sequences of visitor, operator, payer (paying or leaving the page) 
         } else if (step.kind === 'revoke') {
           await asOperator('POST', `/v1/operator/payment-requests/${id}/revoke`)
         } else if (step.kind === 'settle') {
-          const res = await call<any>('POST', `/v1/mock/payment-requests/${id}/settle`, { body: { outcome: step.outcome } })
+          const res = await asOperator<any>('POST', `/v1/mock/payment-requests/${id}/settle`, { outcome: step.outcome })
           if (res.status === 200 && res.body.status === 'paid') charges.set(id, (charges.get(id) ?? 0) + 1)
         }
 
