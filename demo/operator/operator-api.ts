@@ -9,7 +9,7 @@ import type {
   Message,
   MessagePage,
   MessageTemplate,
-  Operator,
+  OperatorProfile,
   PaymentPage,
   PaymentRequest,
   SendTemplateBody,
@@ -52,6 +52,13 @@ export function streamRefusal(error: Error): string {
 /** What creating a template sends (docs/api.md); editing sends the same without `brandId`. */
 export type TemplateInput = Pick<MessageTemplate, 'brandId' | 'name' | 'language' | 'category' | 'parameterFormat' | 'components'>
 
+/** A canned reply as the editor saves it; `brandId: null` shares it with every brand (an admin's to make). */
+export interface CannedReplyInput {
+  name: string
+  text: string
+  brandId?: string | null
+}
+
 export interface AutoRecharge {
   enabled: boolean
   minimumBalance: number
@@ -89,6 +96,8 @@ export function createOperatorApi(apiBase: string, token: string) {
 
   const id = encodeURIComponent
   return {
+    /** Whose token this is: its name, role and brands decide what the console offers. */
+    me: () => call<OperatorProfile>('GET', '/me'),
     brands: () => call<{ brands: Brand[] }>('GET', '/brands').then((r) => r.brands),
     conversations: () =>
       call<{ conversations: ConversationSummary[] }>('GET', '/conversations').then((r) => r.conversations),
@@ -114,7 +123,7 @@ export function createOperatorApi(apiBase: string, token: string) {
         (r) => r.transactions,
       ),
 
-    operators: () => call<{ operators: Operator[] }>('GET', '/operators').then((r) => r.operators),
+    operators: () => call<{ operators: OperatorProfile[] }>('GET', '/operators').then((r) => r.operators),
     transfer: (conversationId: string, operatorId: string) =>
       call<ConversationSummary>('POST', `/conversations/${id(conversationId)}/transfer`, { operatorId }),
 
@@ -131,12 +140,12 @@ export function createOperatorApi(apiBase: string, token: string) {
     sendTemplate: (conversationId: string, body: SendTemplateBody) =>
       call<Message>('POST', `/conversations/${id(conversationId)}/templates`, body),
 
-    cannedResponses: (query = '') =>
-      call<{ cannedResponses: CannedResponse[] }>('GET', `/canned-responses${query ? `?q=${id(query)}` : ''}`).then(
-        (r) => r.cannedResponses,
-      ),
-    createCannedResponse: (input: { name: string; text: string }) =>
-      call<CannedResponse>('POST', '/canned-responses', input),
+    /** By name; for one brand's conversations (`brandId`), that brand's replies and the shared ones. */
+    cannedResponses: (query = '', brandId = '') => {
+      const search = new URLSearchParams({ ...(query ? { q: query } : {}), ...(brandId ? { brandId } : {}) }).toString()
+      return call<{ cannedResponses: CannedResponse[] }>('GET', `/canned-responses${search ? `?${search}` : ''}`).then((r) => r.cannedResponses)
+    },
+    createCannedResponse: (input: CannedReplyInput) => call<CannedResponse>('POST', '/canned-responses', input),
     editCannedResponse: (cannedId: string, input: { name?: string; text?: string }) =>
       call<CannedResponse>('PATCH', `/canned-responses/${id(cannedId)}`, input),
     deleteCannedResponse: (cannedId: string) => call<null>('DELETE', `/canned-responses/${id(cannedId)}`),
