@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/locale'
 
 /**
  * The loader's stand-in launcher: the widget's own launcher drawn with plain DOM, so it shows at once
- * without Preact and the widget chunk. Its rules are copied from src/widget/styles.ts (a test keeps
+ * without Preact and the widget chunk. Its rules are copied from src/widget/widget.css (a test keeps
  * them equal); only what the launcher needs at rest, to stay within the loader's 2 kB (not the hover
  * zoom: pointing at the stand-in loads the widget, whose launcher has it). Placement and colour
  * are custom properties on the host (`--pc-offset-x`, `--pc-offset-y`, `--pc-z-index`, `--pc-accent`),

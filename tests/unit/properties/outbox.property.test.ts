@@ -214,10 +214,9 @@ describe('the outbox under random sends, outages, refusals and reloads (createCh
   }, 30_000)
 
   /**
-   * KNOWN BUG (reported, src/store/create-chat-store.ts): the saved outbox is read, and the outbox
-   * saved, only once a start succeeds. A page that loads while the chat service is unreachable shows
-   * the composer; what the visitor types then lives in memory only, and the next reload loses it.
-   * Shrinks to [reload (start fails), send]: "m0" is not in storage. Turn into `test` once fixed.
+   * A page that loads while the chat service is unreachable shows the composer; what the visitor types
+   * then is saved from the first moment (src/store/slices/outbox.ts), so the next reload keeps it. It
+   * once was saved only after a start succeeded: that shrank to [reload (start fails), send].
    */
   test('the same while the chat could not start (typing while down, then reloading)', async () => {
     await fc.assert(
