@@ -29,7 +29,8 @@ interface Anchor {
  * view's `pinned`); otherwise news waits behind a "New messages" pill and rows added above (older
  * pages) leave the view where it was. A row renders again only when its message changed: the element
  * made for a message is kept while that message object is, and Preact skips an element it has seen.
- * Rows are measured by a ResizeObserver, after layout: an event costs one layout, not one per row.
+ * A row is measured once, when it appears, and then watched by a ResizeObserver: an event reads the
+ * height of its new row, not of every row.
  */
 export function MessageList() {
   const { store, chat, view } = useWidget()
@@ -77,7 +78,7 @@ export function MessageList() {
     return element
   }
 
-  /** Heights as laid out, of new rows and of rows that changed alike; the list follows without reading any. */
+  /** Rows whose height changed after they were measured (a card that grew): the list follows. */
   function resized(entries: ResizeObserverEntry[]) {
     let changed = false
     for (const { target } of entries) {
@@ -102,9 +103,12 @@ export function MessageList() {
     const current = new Set<Element>()
     shown.forEach((row, i) => {
       current.add(row)
-      if (layout.measured.get(row) === layout.keys[i]) return
-      layout.measured.set(row, layout.keys[i]!)
+      const key = layout.keys[i]!
+      if (layout.measured.get(row) === key) return
+      // A new row is measured now (one layout, which placing the list needs anyway); later changes come from the observer.
+      layout.measured.set(row, key)
       layout.sizes?.observe(row)
+      if (row.offsetHeight) layout.heights.set(key, row.offsetHeight + GAP)
     })
     for (const row of layout.measured.keys()) {
       if (current.has(row)) continue
