@@ -13,6 +13,8 @@ export interface RateLimitSettings {
   perSession: BucketSettings | false
   /** Per client network address, on every visitor call including `POST /v1/sessions`. */
   perIp: BucketSettings | false
+  /** Per client network address, on paying at checkout (`POST /v1/checkout/sessions/{id}/pay`). */
+  payPerIp: BucketSettings | false
 }
 
 /** `false` turns rate limiting off; a partial object replaces only the buckets it names. */
@@ -22,11 +24,13 @@ export type RateLimitOptions = Partial<RateLimitSettings> | false
  * Far above a person chatting: the widget makes a handful of calls when it opens and one per message,
  * so 20 at once and one a second after that is never reached by hand, only by a script. An address is
  * shared by everyone behind one office or carrier NAT, so it gets the bursts of 15 sessions and the
- * steady pace of 10 fast typists.
+ * steady pace of 10 fast typists. Paying is slower still: a person tries a card or two, so 20 at once
+ * and one every 2 seconds after that leaves a whole office paying and stops a card-testing script.
  */
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   perSession: { capacity: 20, refillPerSecond: 1 },
   perIp: { capacity: 300, refillPerSecond: 10 },
+  payPerIp: { capacity: 20, refillPerSecond: 0.5 },
 }
 
 /** Past this many remembered callers, the ones whose bucket has refilled (as good as new) are dropped. */
@@ -103,6 +107,8 @@ export interface RateLimiter {
    * with a session, of that session's bucket; or spends nothing and throws 429 `rate_limited`.
    */
   admit(request: Request, sessionKey?: string): void
+  /** Lets one checkout pay through, spending a token of the caller's address bucket for paying; or throws 429 `rate_limited`. */
+  admitPay(request: Request): void
   /** Forgets every bucket (a reset of the server). */
   clear(): void
 }
@@ -110,28 +116,40 @@ export interface RateLimiter {
 export function createRateLimiter(options: RateLimitOptions | undefined, clock: Clock): RateLimiter {
   const settings: RateLimitSettings =
     options === false
-      ? { perSession: false, perIp: false }
-      : { perSession: options?.perSession ?? DEFAULT_RATE_LIMITS.perSession, perIp: options?.perIp ?? DEFAULT_RATE_LIMITS.perIp }
+      ? { perSession: false, perIp: false, payPerIp: false }
+      : {
+          perSession: options?.perSession ?? DEFAULT_RATE_LIMITS.perSession,
+          perIp: options?.perIp ?? DEFAULT_RATE_LIMITS.perIp,
+          payPerIp: options?.payPerIp ?? DEFAULT_RATE_LIMITS.payPerIp,
+        }
   const perSession = settings.perSession && new TokenBuckets(settings.perSession, 'this chat session')
   const perIp = settings.perIp && new TokenBuckets(settings.perIp, 'your network address')
+  const payPerIp = settings.payPerIp && new TokenBuckets(settings.payPerIp, 'your network address')
+
+  /** Takes a token from each bucket, all or nothing: a call refused by one bucket must not use up the others. */
+  function draw(draws: Array<[TokenBuckets, string]>): void {
+    const now = clock.now()
+    let refusal: { buckets: TokenBuckets; waitMs: number } | null = null
+    for (const [buckets, key] of draws) {
+      const waitMs = buckets.waitMs(key, now)
+      if (waitMs > (refusal?.waitMs ?? 0)) refusal = { buckets, waitMs }
+    }
+    if (refusal) throw new RateLimited(refusal.buckets.what, Math.max(1, Math.ceil(refusal.waitMs / 1000)))
+    for (const [buckets, key] of draws) buckets.take(key, now)
+  }
+
   return {
     admit(request, sessionKey) {
-      const now = clock.now()
       const draws: Array<[TokenBuckets, string]> = []
       if (perIp) draws.push([perIp, clientIp(request)])
       if (perSession && sessionKey !== undefined) draws.push([perSession, sessionKey])
-      // All or nothing: a call refused by one bucket must not use up the others.
-      let refusal: { buckets: TokenBuckets; waitMs: number } | null = null
-      for (const [buckets, key] of draws) {
-        const waitMs = buckets.waitMs(key, now)
-        if (waitMs > (refusal?.waitMs ?? 0)) refusal = { buckets, waitMs }
-      }
-      if (refusal) throw new RateLimited(refusal.buckets.what, Math.max(1, Math.ceil(refusal.waitMs / 1000)))
-      for (const [buckets, key] of draws) buckets.take(key, now)
+      draw(draws)
+    },
+    admitPay(request) {
+      if (payPerIp) draw([[payPerIp, clientIp(request)]])
     },
     clear() {
-      if (perSession) perSession.clear()
-      if (perIp) perIp.clear()
+      for (const buckets of [perSession, perIp, payPerIp]) if (buckets) buckets.clear()
     },
   }
 }
