@@ -88,7 +88,7 @@ export function payCheckoutOnce(state: ServerState, id: string, idempotencyKey: 
       body.extra,
       body.approvedSurcharge,
     ])
-  return once(state, id, idempotencyKey, readBody, fingerprint, (body) => payCheckout(state, id, body))
+  return oncePerKey(state, id, idempotencyKey, readBody, fingerprint, (body) => payCheckout(state, id, body))
 }
 
 /** The answer to the bank's step under an Idempotency-Key: sent again, it gets the first answer back. */
@@ -99,7 +99,7 @@ export function completeChallengeOnce(
   idempotencyKey: string,
   readBody: () => Promise<{ result: 'pass' | 'fail' }>,
 ) {
-  return once(state, id, idempotencyKey, readBody, ({ result }) => `${challengeId} ${result}`, ({ result }) => completeChallenge(state, id, challengeId, result))
+  return oncePerKey(state, id, idempotencyKey, readBody, ({ result }) => `${challengeId} ${result}`, ({ result }) => completeChallenge(state, id, challengeId, result))
 }
 
 /**
@@ -107,7 +107,7 @@ export function completeChallengeOnce(
  * duplicate sent while the first is still under way is 409 `idempotency_in_progress`. Keys belong to
  * their checkout session, the page's only credential, so one page cannot block or probe another's.
  */
-async function once<B>(
+async function oncePerKey<B>(
   state: ServerState,
   id: string,
   idempotencyKey: string,

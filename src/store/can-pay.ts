@@ -1,6 +1,5 @@
 import type { PaymentRequest, PaymentRequestStatus, PaymentStoppedCode } from '../protocol/types'
 
-
 /**
  * Whether a card offers Pay Now: the one rule the widget and the tests share.
  *
@@ -23,7 +22,7 @@ export function offersPayNow(request: Pick<PaymentRequest, 'status'> & Partial<P
     case 'checkout_open':
       return true
     case 'failed':
-      return request.failure?.code !== ('too_many_attempts' satisfies PaymentStoppedCode)
+      return !isStopped(request)
     case 'unknown':
     case 'authorized':
     case 'paid':

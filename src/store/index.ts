@@ -1,7 +1,7 @@
 export { createChatStore } from './create-chat-store'
 export { applyEvent, type EventSlice } from './apply-event'
 export { isStaleCard, mergeCard } from './merge-card'
-export { isStopped, offersCancel, offersPayNow } from './can-pay'
+export { offersCancel, offersPayNow } from './can-pay'
 export { findMessage, mergeMessage, mergeMessages, toChatMessage } from './merge-messages'
 export type {
   ChatActions,

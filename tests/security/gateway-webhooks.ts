@@ -1,4 +1,4 @@
-import type { Charge, PaymentRequest } from '../../src/protocol/types'
+import type { Charge, Money, PaymentRequest } from '../../src/protocol/types'
 import type { GatewayEventData, GatewayEventType } from '../../src/server/gateway/gateway-event'
 import { activeSecrets } from '../../src/server/gateway/gateway-state'
 import { signatureHeader } from '../../src/server/gateway/signature'
@@ -38,6 +38,28 @@ export function moneyState(state: ServerState): string {
 }
 
 /**
+ * What a `charge.succeeded` says of an attempt the gateway made (`ch_…`, for `amount` in all, no
+ * surcharge, towards the price), paid with `card`.
+ */
+export function chargeSucceeded(
+  attempt: { paymentRequestId: string; reference: string; amount: Money },
+  card = { cardBrand: 'visa', last4: '4242' },
+): GatewayEventData {
+  const { paymentRequestId, reference, amount } = attempt
+  const charge: Charge = {
+    reference,
+    kind: 'balance',
+    label: null,
+    amount,
+    surcharge: { amount: 0, currency: amount.currency },
+    method: 'card',
+    ...card,
+    at: new Date().toISOString(),
+  }
+  return { paymentRequestId, reference, amount, card, charge }
+}
+
+/**
  * A card whose payment the gateway could not finish (`4000 0000 0000 0119`): the attempt is real, its
  * outcome not told yet, so the event that settles it is one the tests can send. `settled` is that event's
  * data as the gateway would send it.
@@ -46,19 +68,7 @@ export async function unknownAttempt(pageId = 'pp_house_blend', options: ShareOp
   const { visitor, card: request, sessionId } = await visitorAtCheckout(pageId, options)
   const answer = await payExpecting(sessionId, card('4000 0000 0000 0119'), 'unknown')
   const reference = answer.paymentRequest.failure!.reference!
-  const price = request.price
-  const charge: Charge = {
-    reference,
-    kind: 'balance',
-    label: null,
-    amount: price,
-    surcharge: { amount: 0, currency: price.currency },
-    method: 'card',
-    cardBrand: 'visa',
-    last4: '0119',
-    at: new Date().toISOString(),
-  }
-  const settled: GatewayEventData = { paymentRequestId: request.id, reference, amount: price, card: { cardBrand: 'visa', last4: '0119' }, charge }
+  const settled = chargeSucceeded({ paymentRequestId: request.id, reference, amount: request.price }, { cardBrand: 'visa', last4: '0119' })
   return { visitor, request, sessionId, reference, settled }
 }
 

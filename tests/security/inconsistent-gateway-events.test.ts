@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { PaymentRequest } from '../../src/protocol/types'
 import { CARDS, payExpecting, transactionsOf, visitorAtCheckout, voidHold } from '../unit/reference-server/checkout-calls'
 import { asOperator, call, card, HOUR, share, startVisitor, useReferenceServer } from '../unit/reference-server/harness'
-import { cardNow, eventId, eventJson, gatewayWebhooks, mockControl, moneyState, unknownAttempt } from './gateway-webhooks'
+import { cardNow, chargeSucceeded, eventId, eventJson, gatewayWebhooks, mockControl, moneyState, unknownAttempt } from './gateway-webhooks'
 
 // Finding 6: verified events were not checked against the card. A signed `charge.captured` turned a
 // visitor-declined card into `paid`; a signed `charge.succeeded` of amount 1 marked a $24.50 card paid.
@@ -105,25 +105,7 @@ async function chargeLostThen(close: (request: PaymentRequest, visitorToken: str
   const attempt = [...state.gateway.attempts.values()].find((a) => a.paymentRequestId === request.id)!
   await close(request, visitor.token)
   const closed = await cardNow(visitor.token, request)
-  const redelivered = await deliver(
-    eventJson('charge.succeeded', {
-      paymentRequestId: request.id,
-      reference: attempt.reference,
-      amount: attempt.amount,
-      card: { cardBrand: 'visa', last4: '4242' },
-      charge: {
-        reference: attempt.reference,
-        kind: 'balance',
-        label: null,
-        amount: attempt.amount,
-        surcharge: { amount: 0, currency: 'USD' },
-        method: 'card',
-        cardBrand: 'visa',
-        last4: '4242',
-        at: state.clock.iso(),
-      },
-    }),
-  )
+  const redelivered = await deliver(eventJson('charge.succeeded', chargeSucceeded(attempt)))
   return { visitor, request, closed, redelivered, reference: attempt.reference }
 }
 

@@ -1,10 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, expect, test, vi } from 'vitest'
 import type { Transaction } from '../../../src/protocol/types'
-import { activeSecrets } from '../../../src/server/gateway/gateway-state'
-import { signatureHeader } from '../../../src/server/gateway/signature'
+import { chargeSucceeded, eventJson, gatewayWebhooks } from '../../security/gateway-webhooks'
 import {
-  API,
   call,
   DECLINED_CARD,
   GOOD_CARD,
@@ -130,20 +128,7 @@ test('a charge that arrives for a card that can no longer be paid is listed as a
 
   // The gateway redelivers the charge.
   const attempt = [...state.gateway.attempts.values()].find((a) => a.paymentRequestId === request.id)!
-  const raw = JSON.stringify({
-    id: 'evt_redelivered',
-    type: 'charge.succeeded',
-    created: Math.floor(state.clock.now() / 1000),
-    data: {
-      paymentRequestId: request.id,
-      reference: attempt.reference,
-      amount: attempt.amount,
-      card: { cardBrand: 'visa', last4: '4242' },
-      charge: { reference: attempt.reference, kind: 'balance', label: null, amount: attempt.amount, surcharge: { amount: 0, currency: 'USD' }, method: 'card', cardBrand: 'visa', last4: '4242', at: state.clock.iso() },
-    },
-  })
-  const signature = await signatureHeader(activeSecrets(state.gateway, state.clock.now()), raw, Math.floor(state.clock.now() / 1000))
-  expect((await fetch(`${API}/v1/webhooks/gateway`, { method: 'POST', body: raw, headers: { 'paychat-signature': signature } })).status).toBe(200)
+  expect((await gatewayWebhooks(state)(eventJson('charge.succeeded', chargeSucceeded(attempt)))).status).toBe(200)
 
   await waitFor(() => expect(historyRows()).toHaveLength(1))
   expect(historyRows()[0]!.slice(1)).toEqual(['Sale House blend, 1 kg', 'Approved Refund due', '$24.50', 'Visa •••• 4242', attempt.reference])
