@@ -12,7 +12,10 @@ import { gzipSync } from 'node:zlib'
 
 export const KB = 1000
 
-/** Budget lines, in bytes of gzip -9. */
+/**
+ * Budget lines, in bytes of gzip -9: issue 5's 2, 25 and 20 kB, raised by issue 15's money rules
+ * (0.2 kB each) and issue 16's stack (ky, @preact/signals), with a line per other language's catalog.
+ */
 export const BUDGETS = {
   /** `paychat.js`: parsed on every page of the website, chat or not. */
   loader: 2 * KB,
@@ -25,7 +28,7 @@ export const BUDGETS = {
   /** Each other language's catalog chunk, which its visitors download on top. */
   locale: 1.5 * KB,
   /** The JavaScript and CSS the hosted checkout page loads: 20 kB until ky (4.8 kB of it) came in with issue 16. */
-  checkout: 25 * KB,
+  checkout: 25.1 * KB,
 } as const
 
 export interface FileSize {

@@ -1,3 +1,4 @@
+import { STOPPED_FAILURE } from './payment-stop'
 import { ensureCheckoutSession, sweepExpired } from './payments'
 import type { PaymentRequestRecord, ServerState } from './state'
 
@@ -24,6 +25,7 @@ export function followPayLink(state: ServerState, token: string, origin: string)
   sweepExpired(state)
   const record = [...state.paymentRequests.values()].find((r) => r.payLinkToken === token)
   if (!record) return page(404, 'This payment link is not valid.')
+  if (record.stopped && PAYABLE.includes(record.status)) return page(410, STOPPED_FAILURE.message)
   if (PAYABLE.includes(record.status)) {
     return Response.redirect(ensureCheckoutSession(state, record, origin).checkoutUrl, 303)
   }

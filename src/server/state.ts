@@ -59,6 +59,10 @@ export interface PaymentRequestRecord extends PaymentRequest {
   payLinkToken: string
   /** How long each checkout session opened for it lives. */
   checkoutMinutes: number
+  /** Declined attempts over all its checkout sessions. */
+  declines: number
+  /** Set for good once a limit on declined attempts is reached: no checkout session takes anything more. */
+  stopped: boolean
 }
 
 /** The gateway's checkout session: what it has charged is known here first, before any webhook lands. */
@@ -74,6 +78,8 @@ export interface CheckoutSessionRecord {
   charged: number
   /** Extra payments made in this session. */
   extras: number
+  /** Declined attempts made in this session. */
+  declines: number
 }
 
 export interface GatewayRecord extends Gateway {
@@ -143,8 +149,9 @@ export interface ServerStateOptions {
   /** Where customers reach this server (the seeded pay-link template's button), default `http://localhost:8787`. */
   publicUrl?: string
   /**
-   * Token buckets on the visitor API (per session and per client address) and on the operator API (per
-   * operator token): default `DEFAULT_RATE_LIMITS` in `rate-limit.ts`; `false` turns them all off.
+   * Token buckets on the visitor API (per session and per client address), on paying at checkout (per
+   * client address) and on the operator API (per operator token): default `DEFAULT_RATE_LIMITS` in
+   * `rate-limit.ts`; `false` turns them all off.
    */
   rateLimits?: RateLimitOptions
 }
