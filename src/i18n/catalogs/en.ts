@@ -68,6 +68,7 @@ export const en = {
   server_invalid_state: 'This payment request has changed, so that is no longer possible.',
   server_payment_status_unknown: 'We’re confirming your last payment. Don’t pay again.',
   server_partially_paid: 'Part of this payment is already made, so it can no longer be cancelled.',
+  server_too_many_attempts: 'Payment stopped after too many declined attempts.',
   server_message_too_long: 'This message is too long. Please shorten it.',
   server_whatsapp_unavailable: 'WhatsApp is not available for this chat.',
   server_rate_limited: 'Too many requests at once. Please wait a moment and try again.',

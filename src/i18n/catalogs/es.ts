@@ -63,6 +63,7 @@ export const es: Catalog = {
   server_invalid_state: 'Esta solicitud de pago ha cambiado, así que eso ya no es posible.',
   server_payment_status_unknown: 'Estamos confirmando tu último pago. No vuelvas a pagar.',
   server_partially_paid: 'Parte de este pago ya está hecha, así que ya no se puede cancelar.',
+  server_too_many_attempts: 'Pago detenido tras demasiados intentos rechazados.',
   server_message_too_long: 'Este mensaje es demasiado largo. Acórtalo, por favor.',
   server_whatsapp_unavailable: 'WhatsApp no está disponible para este chat.',
   server_rate_limited: 'Demasiadas solicitudes a la vez. Espera un momento y vuelve a intentarlo.',

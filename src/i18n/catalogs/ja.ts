@@ -63,6 +63,7 @@ export const ja: Catalog = {
   server_invalid_state: 'この支払いリクエストは変更されたため、その操作はできなくなりました。',
   server_payment_status_unknown: '前回のお支払いを確認しています。再度お支払いにならないでください。',
   server_partially_paid: 'この支払いは一部が支払い済みのため、キャンセルできません。',
+  server_too_many_attempts: '拒否が多いため、この支払いは停止されました。',
   server_message_too_long: 'メッセージが長すぎます。短くしてください。',
   server_whatsapp_unavailable: 'このチャットではWhatsAppをご利用いただけません。',
   server_rate_limited: 'リクエストが多すぎます。しばらく待ってから、もう一度お試しください。',

@@ -63,6 +63,7 @@ export const zh: Catalog = {
   server_invalid_state: '此付款请求已发生变化，无法再进行该操作。',
   server_payment_status_unknown: '我们正在确认你上一笔付款。请勿重复付款。',
   server_partially_paid: '此付款已部分支付，无法再取消。',
+  server_too_many_attempts: '拒绝次数过多，此付款已停止。',
   server_message_too_long: '消息太长。请缩短后再发送。',
   server_whatsapp_unavailable: '此聊天无法使用 WhatsApp。',
   server_rate_limited: '请求过于频繁。请稍等片刻后重试。',
