@@ -5,7 +5,7 @@ import { brandByWidgetKey } from '../brands'
 import { addMessage, listMessages, startSession, visitorConversation } from '../conversations'
 import { assertOriginAllowed } from '../embed-origin'
 import { verifyIdentity } from '../identity'
-import { json, parse, readBody } from '../http'
+import { json, parse, readBody, requireIdempotencyKey } from '../http'
 import { declineRequest, openCheckout, paymentRequestById, sweepExpired } from '../payments'
 import { publicPaymentRequest } from '../payment-view'
 import { route } from '../route'
@@ -94,11 +94,7 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
     route('post', '/v1/payment-requests/:id/checkout', ({ request, params }) => {
       const visitor = visitorOf(request)
       const record = ownRequest(visitor, params.id!)
-      const key = request.headers.get('idempotency-key')
-      if (key === null) {
-        throw new ApiFailure(400, 'missing_idempotency_key', 'Send an Idempotency-Key header so a retry cannot pay twice.')
-      }
-      return openCheckout(state, visitor, record, parse(schema.idempotencyKey, key), new URL(request.url).origin)
+      return openCheckout(state, visitor, record, requireIdempotencyKey(request), new URL(request.url).origin)
     }),
 
     route('post', '/v1/payment-requests/:id/decline', ({ request, params }) =>
