@@ -1,5 +1,5 @@
 import { PAGE_HEADERS } from './page-headers'
-import { ensureCheckoutSession, sweepExpired } from './payments'
+import { checkoutUrlOf, ensureCheckoutSession, sweepExpired } from './payments'
 import type { PaymentRequestRecord, ServerState } from './state'
 
 /** Why a pay link leads nowhere, said to the customer who tapped it. */
@@ -21,15 +21,15 @@ const SHOWN_ON_PAGE: PaymentRequestRecord['status'][] = ['paid', 'authorized', '
  * needed, so the link keeps working after a session expires), or to its last one once it is settled
  * there (the page shows the receipt, the hold or the saved card).
  */
-export function followPayLink(state: ServerState, token: string, origin: string): Response {
+export function followPayLink(state: ServerState, token: string): Response {
   sweepExpired(state)
   const record = [...state.paymentRequests.values()].find((r) => r.payLinkToken === token)
   if (!record) return page(404, 'This payment link is not valid.')
   if (PAYABLE.includes(record.status)) {
-    return redirect(ensureCheckoutSession(state, record, origin).checkoutUrl)
+    return redirect(ensureCheckoutSession(state, record).checkoutUrl)
   }
   if (SHOWN_ON_PAGE.includes(record.status) && record.checkoutSessionId) {
-    return redirect(`${origin}/checkout/${record.checkoutSessionId}`)
+    return redirect(checkoutUrlOf(state, record.checkoutSessionId))
   }
   return page(410, CLOSED[record.status] ?? 'This payment request can no longer be paid.')
 }

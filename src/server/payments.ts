@@ -137,10 +137,9 @@ export function openCheckout(
   visitor: VisitorRecord,
   record: PaymentRequestRecord,
   idempotencyKey: string,
-  origin: string,
 ): CheckoutSessionLink {
   return state.idempotency.checkout.once(`${visitor.id} ${idempotencyKey}`, record.id, () => {
-    const link = ensureCheckoutSession(state, record, origin)
+    const link = ensureCheckoutSession(state, record)
     // The page speaks the chat's language; the widget adds nothing to the URL (its bytes are counted).
     if (visitor.locale) link.checkoutUrl += `?locale=${encodeURIComponent(visitor.locale)}`
     return link
@@ -148,7 +147,7 @@ export function openCheckout(
 }
 
 /** The request's open checkout session, made when there is none (or it expired) and the card is payable. */
-export function ensureCheckoutSession(state: ServerState, record: PaymentRequestRecord, origin: string): CheckoutSessionLink {
+export function ensureCheckoutSession(state: ServerState, record: PaymentRequestRecord): CheckoutSessionLink {
   if (record.status === 'unknown') {
     throw new ApiFailure(409, 'payment_status_unknown', 'The status of the last payment is unknown. Do not pay again until it is confirmed.')
   }
@@ -172,9 +171,14 @@ export function ensureCheckoutSession(state: ServerState, record: PaymentRequest
   if (record.status !== 'checkout_open') transition(state, record, 'checkout_open')
   return {
     checkoutSessionId: session.id,
-    checkoutUrl: `${origin}/checkout/${session.id}`,
+    checkoutUrl: checkoutUrlOf(state, session.id),
     expiresAt: new Date(session.expiresAt).toISOString(),
   }
+}
+
+/** The hosted checkout page of a session, on the public URL. */
+export function checkoutUrlOf(state: ServerState, checkoutSessionId: string): string {
+  return `${state.publicUrl}/checkout/${checkoutSessionId}`
 }
 
 export function checkoutMode(record: PaymentRequest): CheckoutMode {

@@ -20,6 +20,7 @@ import { createClock, type Clock } from './clock'
 import { EventHub } from './event-hub'
 import { createGatewayState, type GatewayState } from './gateway/gateway-state'
 import { IdempotencyStore } from './idempotency'
+import { DEFAULT_PUBLIC_URL, publicUrlFrom } from './public-url'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit'
 import { seedBrands, seedGateways, seedOperators, seedPaymentPages, seedTemplates } from './seed'
 import type { Pricing } from './whatsapp/cloud-api'
@@ -128,7 +129,11 @@ export interface ServerStateOptions {
   operatorToken?: string
   /** Time source before the mock offset (default `Date.now`). */
   now?: () => number
-  /** Where customers reach this server (the seeded pay-link template's button), default `http://localhost:8787`. */
+  /**
+   * The origin customers reach this server at (`PAYCHAT_PUBLIC_URL`): checkout URLs, `/pay/` links and
+   * redirects, WhatsApp Pay buttons and the seeded template's button all start with it, never with a
+   * request's Host. Default: the address `createNodeServer` listens on, else `http://localhost:8787`.
+   */
   publicUrl?: string
   /**
    * Token buckets on the visitor API, per session and per client address (default
@@ -140,6 +145,13 @@ export interface ServerStateOptions {
 /** Everything the reference server knows, in memory. `reset()` returns it to the seed. */
 export interface ServerState {
   readonly operatorToken: string
+  /** The origin every absolute URL the server makes starts with (`ServerStateOptions.publicUrl`). */
+  readonly publicUrl: string
+  /**
+   * Told by `createNodeServer` once it listens: without a configured public URL, the listening address
+   * becomes it (a server on port 0 knows its port only then). A configured one stays.
+   */
+  listeningAt(url: string): void
   readonly clock: Clock
   events: EventHub
   brands: Map<string, Brand>
@@ -177,8 +189,22 @@ export interface ServerState {
 
 export function createServerState(options: ServerStateOptions = {}): ServerState {
   const clock = createClock(options.now)
+  const configuredUrl = options.publicUrl === undefined ? null : publicUrlFrom(options.publicUrl)
+  let listening: string | null = null
+  const seedTemplatesWithUrl = () => {
+    for (const template of seedTemplates(state.publicUrl, clock.iso())) state.templates.set(template.id, template)
+  }
   const state: ServerState = {
     operatorToken: options.operatorToken ?? 'op_demo',
+    get publicUrl() {
+      return configuredUrl ?? listening ?? DEFAULT_PUBLIC_URL
+    },
+    listeningAt(url) {
+      if (configuredUrl !== null || listening !== null) return
+      listening = url
+      // Before any request: the seeded template's button follows.
+      seedTemplatesWithUrl()
+    },
     clock,
     events: new EventHub(),
     brands: new Map(),
@@ -241,9 +267,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
       state.gateways = new Map(seedGateways(state.clock.iso()).map((g) => [g.id, g]))
       state.operators = new Map(seedOperators.map((o) => [o.id, { ...o }]))
       state.gateway = createGatewayState(options.gatewayWebhookSecret ?? 'whsec_paychat_demo')
-      for (const template of seedTemplates(options.publicUrl ?? 'http://localhost:8787', state.clock.iso())) {
-        state.templates.set(template.id, template)
-      }
+      seedTemplatesWithUrl()
     },
   }
   state.reset()

@@ -98,7 +98,7 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
       if (key === null) {
         throw new ApiFailure(400, 'missing_idempotency_key', 'Send an Idempotency-Key header so a retry cannot pay twice.')
       }
-      return openCheckout(state, visitor, record, parse(schema.idempotencyKey, key), new URL(request.url).origin)
+      return openCheckout(state, visitor, record, parse(schema.idempotencyKey, key))
     }),
 
     route('post', '/v1/payment-requests/:id/decline', ({ request, params }) =>
