@@ -137,17 +137,21 @@ export function openCheckout(
   visitor: VisitorRecord,
   record: PaymentRequestRecord,
   idempotencyKey: string,
+  openerOrigin: string | null,
 ): CheckoutSessionLink {
   return state.idempotency.checkout.once(`${visitor.id} ${idempotencyKey}`, record.id, () => {
-    const link = ensureCheckoutSession(state, record)
+    const link = ensureCheckoutSession(state, record, openerOrigin)
     // The page speaks the chat's language; the widget adds nothing to the URL (its bytes are counted).
     if (visitor.locale) link.checkoutUrl += `?locale=${encodeURIComponent(visitor.locale)}`
     return link
   })
 }
 
-/** The request's open checkout session, made when there is none (or it expired) and the card is payable. */
-export function ensureCheckoutSession(state: ServerState, record: PaymentRequestRecord): CheckoutSessionLink {
+/**
+ * The request's open checkout session, made when there is none (or it expired) and the card is payable.
+ * `openerOrigin`: the page opening it now, if any; a link opened from no page keeps the one it had.
+ */
+export function ensureCheckoutSession(state: ServerState, record: PaymentRequestRecord, openerOrigin: string | null = null): CheckoutSessionLink {
   if (record.status === 'unknown') {
     throw new ApiFailure(409, 'payment_status_unknown', 'The status of the last payment is unknown. Do not pay again until it is confirmed.')
   }
@@ -164,10 +168,12 @@ export function ensureCheckoutSession(state: ServerState, record: PaymentRequest
       paidBefore: record.amountPaid.amount,
       charged: 0,
       extras: 0,
+      openerOrigin: null,
     }
     state.checkoutSessions.set(session.id, session)
     record.checkoutSessionId = session.id
   }
+  if (openerOrigin !== null) session.openerOrigin = openerOrigin
   if (record.status !== 'checkout_open') transition(state, record, 'checkout_open')
   return {
     checkoutSessionId: session.id,

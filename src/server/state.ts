@@ -67,6 +67,11 @@ export interface CheckoutSessionRecord {
   charged: number
   /** Extra payments made in this session. */
   extras: number
+  /**
+   * The origin of the page whose Pay Now opened (or last reopened) it, from that call's `Origin`: the
+   * only origin the page posts its hint to. Null when no page did (a `/pay/` link, a script).
+   */
+  openerOrigin: string | null
 }
 
 export interface GatewayRecord extends Gateway {

@@ -3,7 +3,7 @@ import { ApiFailure } from '../api-error'
 import { requireVisitor } from '../auth'
 import { brandByWidgetKey } from '../brands'
 import { addMessage, listMessages, startSession, visitorConversation } from '../conversations'
-import { assertOriginAllowed } from '../embed-origin'
+import { assertOriginAllowed, normalOrigin } from '../embed-origin'
 import { verifyIdentity } from '../identity'
 import { json, parse, readBody } from '../http'
 import { declineRequest, openCheckout, paymentRequestById, sweepExpired } from '../payments'
@@ -98,7 +98,8 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
       if (key === null) {
         throw new ApiFailure(400, 'missing_idempotency_key', 'Send an Idempotency-Key header so a retry cannot pay twice.')
       }
-      return openCheckout(state, visitor, record, parse(schema.idempotencyKey, key))
+      const opener = request.headers.get('origin')
+      return openCheckout(state, visitor, record, parse(schema.idempotencyKey, key), opener === null ? null : normalOrigin(opener))
     }),
 
     route('post', '/v1/payment-requests/:id/decline', ({ request, params }) =>
