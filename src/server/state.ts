@@ -181,6 +181,8 @@ export interface ServerState {
   /** By contact id (`wa_id` or `user_id`). */
   whatsappContacts: Map<string, WhatsAppContactRecord>
   handoffCodes: Map<string, HandoffCode>
+  /** By WhatsApp sender: when its messages carried a code that linked nothing, and until when it links nothing. */
+  handoffGuesses: Map<string, { unknownAt: number[]; lockedUntil: number }>
   /** Inbound WhatsApp message ids already processed: a redelivery changes nothing. */
   whatsappSeen: Set<string>
   whatsappOutbox: OutboundWhatsApp[]
@@ -233,6 +235,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     },
     whatsappContacts: new Map(),
     handoffCodes: new Map(),
+    handoffGuesses: new Map(),
     whatsappSeen: new Set(),
     whatsappOutbox: [],
     timers: new Set(),
@@ -259,6 +262,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
         state.assignments,
         state.whatsappContacts,
         state.handoffCodes,
+        state.handoffGuesses,
         state.whatsappSeen,
         state.cannedResponses,
         state.templates,
