@@ -22,6 +22,7 @@ import { createGatewayState, type GatewayState } from './gateway/gateway-state'
 import { IdempotencyStore } from './idempotency'
 import { DEFAULT_PUBLIC_URL, publicUrlFrom } from './public-url'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit'
+import { DEFAULT_MAX_STREAMS_PER_SESSION, StreamCap } from './stream-cap'
 import { seedBrands, seedGateways, seedOperators, seedPaymentPages, seedTemplates } from './seed'
 import type { Pricing } from './whatsapp/cloud-api'
 import type { CloudApiSendRequest } from './whatsapp/cloud-api-request'
@@ -145,6 +146,8 @@ export interface ServerStateOptions {
    * `DEFAULT_RATE_LIMITS` in `rate-limit.ts`); `false` turns them off.
    */
   rateLimits?: RateLimitOptions
+  /** Event streams one visitor session holds open at once; a new one beyond it ends the oldest (default 5). */
+  maxStreamsPerSession?: number
 }
 
 /** Everything the reference server knows, in memory. `reset()` returns it to the seed. */
@@ -159,6 +162,8 @@ export interface ServerState {
   listeningAt(url: string): void
   readonly clock: Clock
   events: EventHub
+  /** Open event streams per visitor session (`ServerStateOptions.maxStreamsPerSession`). */
+  readonly streamCap: StreamCap
   brands: Map<string, Brand>
   visitors: Map<string, VisitorRecord>
   conversations: Map<string, Conversation>
@@ -214,6 +219,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     },
     clock,
     events: new EventHub(),
+    streamCap: new StreamCap(options.maxStreamsPerSession ?? DEFAULT_MAX_STREAMS_PER_SESSION),
     brands: new Map(),
     visitors: new Map(),
     conversations: new Map(),
@@ -247,6 +253,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
       for (const timer of state.timers) clearTimeout(timer)
       state.timers.clear()
       state.events.end()
+      state.streamCap.clear()
       state.events = new EventHub()
       state.idempotency.checkout.clear()
       state.idempotency.pay.clear()

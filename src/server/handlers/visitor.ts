@@ -75,8 +75,10 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
     }),
 
     route('get', '/v1/conversations/:id/events', ({ request, params }) => {
-      const conversation = visitorConversation(state, visitorOf(request), params.id!)
-      return eventStream(request, state.events.conversation(conversation.id), lastEventIdOf(request), {
+      const visitor = visitorOf(request)
+      const conversation = visitorConversation(state, visitor, params.id!)
+      const signal = state.streamCap.admit(visitor.id, request.signal)
+      return eventStream({ signal }, state.events.conversation(conversation.id), lastEventIdOf(request), {
         type: 'replay.incomplete',
         conversationId: conversation.id,
       })
