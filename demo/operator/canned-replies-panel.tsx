@@ -58,8 +58,12 @@ export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
             {replies.map((reply) => (
               <li key={reply.id}>
                 <article class="canned-row" aria-label={reply.name}>
-                  <p class="template-name">{reply.name}</p>
-                  <p class="canned-text">{reply.text}</p>
+                  <p class="template-name" dir="auto">
+                    {reply.name}
+                  </p>
+                  <p class="canned-text" dir="auto">
+                    {reply.text}
+                  </p>
                   <div class="actions">
                     <button type="button" class="secondary" disabled={action.busy} onClick={() => setEditing(reply)}>
                       {t('edit')}
