@@ -17,9 +17,9 @@ export const BUDGETS = {
   /** `paychat.js`: parsed on every page of the website, chat or not. */
   loader: 2 * KB,
   /** The loader and every chunk needed to open the chat and pay, dependencies included. */
-  chat: 25 * KB,
-  /** The JavaScript and CSS the hosted checkout page loads. */
-  checkout: 20 * KB,
+  chat: 30 * KB,
+  /** The JavaScript and CSS the hosted checkout page loads: 20 kB until ky (4.8 kB of it) came in with issue 16. */
+  checkout: 25 * KB,
 } as const
 
 export interface FileSize {

@@ -1,16 +1,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { CannedResponse } from '../../src/protocol/types'
+import type { Brand, CannedResponse } from '../../src/protocol/types'
 import { CannedReplyEditor } from './canned-reply-editor'
 import { FormError } from './form-error'
 import { t } from './i18n'
-import type { OperatorApi } from './operator-api'
+import type { CannedReplyInput, OperatorApi } from './operator-api'
 import { useAction } from './use-action'
 
 /** Which reply the editor is open on: none, a new one, or an existing one. */
 type Editing = null | 'new' | CannedResponse
 
+interface CannedRepliesPanelProps {
+  api: OperatorApi
+  /** The operator's brands, which its replies may be for. */
+  brands: Brand[]
+  /** Making and changing replies shared by every brand is the admin's; an agent only uses them. */
+  canShare: boolean
+}
+
 /** Saved replies: search by name, create, edit, delete. Conversations use them from the composer. */
-export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
+export function CannedRepliesPanel({ api, brands, canShare }: CannedRepliesPanelProps) {
+  const brandNames = Object.fromEntries(brands.map((b) => [b.id, b.name]))
   const [query, setQuery] = useState('')
   const [replies, setReplies] = useState<CannedResponse[] | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
@@ -28,7 +37,7 @@ export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
     void action.run(reload)
   }, [api, query])
 
-  async function save(input: { name: string; text: string }) {
+  async function save(input: CannedReplyInput) {
     if (editing === 'new') await api.createCannedResponse(input)
     else if (editing) await api.editCannedResponse(editing.id, input)
     setEditing(null)
@@ -61,28 +70,32 @@ export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
                   <p class="template-name" dir="auto">
                     {reply.name}
                   </p>
+                  <p class="template-row-meta">{reply.brandId === null ? t('sharedReply') : (brandNames[reply.brandId] ?? reply.brandId)}</p>
                   <p class="canned-text" dir="auto">
                     {reply.text}
                   </p>
-                  <div class="actions">
-                    <button type="button" class="secondary" disabled={action.busy} onClick={() => setEditing(reply)}>
-                      {t('edit')}
-                    </button>
-                    <button
-                      type="button"
-                      class="secondary danger"
-                      disabled={action.busy}
-                      onClick={() =>
-                        void action.run(async () => {
-                          await api.deleteCannedResponse(reply.id)
-                          if (editing !== 'new' && editing?.id === reply.id) setEditing(null)
-                          await reload()
-                        })
-                      }
-                    >
-                      {t('delete')}
-                    </button>
-                  </div>
+                  {/* A shared reply is the admin's to change; an agent only uses it. */}
+                  {(reply.brandId !== null || canShare) && (
+                    <div class="actions">
+                      <button type="button" class="secondary" disabled={action.busy} onClick={() => setEditing(reply)}>
+                        {t('edit')}
+                      </button>
+                      <button
+                        type="button"
+                        class="secondary danger"
+                        disabled={action.busy}
+                        onClick={() =>
+                          void action.run(async () => {
+                            await api.deleteCannedResponse(reply.id)
+                            if (editing !== 'new' && editing?.id === reply.id) setEditing(null)
+                            await reload()
+                          })
+                        }
+                      >
+                        {t('delete')}
+                      </button>
+                    </div>
+                  )}
                 </article>
               </li>
             ))}
@@ -94,6 +107,8 @@ export function CannedRepliesPanel({ api }: { api: OperatorApi }) {
           <CannedReplyEditor
             key={editing === 'new' ? 'new' : editing.id}
             reply={editing === 'new' ? null : editing}
+            brands={brands}
+            canShare={canShare}
             onSave={save}
             onCancel={() => setEditing(null)}
           />

@@ -8,6 +8,8 @@ import { useAction } from './use-action'
 interface CannedReplyChooserProps {
   api: OperatorApi
   conversationId: string
+  /** The conversation's brand: only its replies and the shared ones are offered. */
+  brandId: string
   /** Puts the filled text into the reply box, where the operator can still edit it before sending. */
   onInsert(text: string): void
 }
@@ -16,7 +18,7 @@ interface CannedReplyChooserProps {
  * A saved reply, filled by the server for this conversation (the contact's name, the brand's), shown
  * before it goes into the reply box. Fields the conversation has no value for are named as a warning.
  */
-export function CannedReplyChooser({ api, conversationId, onInsert }: CannedReplyChooserProps) {
+export function CannedReplyChooser({ api, conversationId, brandId, onInsert }: CannedReplyChooserProps) {
   const [replies, setReplies] = useState<CannedResponse[] | null>(null)
   const [chosenId, setChosenId] = useState('')
   const [filled, setFilled] = useState<FilledCannedResponse | null>(null)
@@ -25,8 +27,8 @@ export function CannedReplyChooser({ api, conversationId, onInsert }: CannedRepl
   const latest = useRef('')
 
   useEffect(() => {
-    void request.run(async () => setReplies(await api.cannedResponses()))
-  }, [api])
+    void request.run(async () => setReplies(await api.cannedResponses('', brandId)))
+  }, [api, brandId])
 
   function choose(id: string) {
     latest.current = id

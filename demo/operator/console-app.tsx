@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks'
-import type { Brand, Credits, Operator, PaymentPage } from '../../src/protocol/types'
+import type { Brand, Credits, OperatorProfile, PaymentPage } from '../../src/protocol/types'
 import { BrandFilter } from './brand-filter'
 import { CannedRepliesPanel } from './canned-replies-panel'
 import type { ConsoleKey } from './catalogs/en'
@@ -9,10 +9,11 @@ import { ConversationPane } from './conversation-pane'
 import { CreditBalance } from './credit-balance'
 import { CreditsPanel } from './credits-panel'
 import { ErrorBanner } from './error-banner'
-import { openEventStream } from './event-stream'
 import { htmlLang, LANGUAGE_NAMES, loadLocale, LOCALES, saveLocale, setConsoleLocale, t, type Locale } from './i18n'
-import { createOperatorApi } from './operator-api'
+import { createDemoControls } from './mock-api'
+import { createOperatorApi, streamRefusal } from './operator-api'
 import { parseOperatorEvent } from './parse-event'
+import { SignedInAs } from './signed-in-as'
 import { TemplatesPanel } from './templates-panel'
 import { loadToken, saveToken } from './token-storage'
 import { TokenForm } from './token-form'
@@ -51,6 +52,10 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
   })
   const [token, setToken] = useState(() => loadToken(storage))
   const api = useMemo(() => createOperatorApi(apiBase, token), [apiBase, token])
+  const demo = useMemo(() => createDemoControls(apiBase, token), [apiBase, token])
+  // Who the token is. Until the server says, nothing only an admin may do is offered.
+  const [me, setMe] = useState<OperatorProfile | null>(null)
+  const isAdmin = me?.role === 'admin'
   const [state, dispatch] = useReducer(consoleReducer, EMPTY_STATE)
   const [brands, setBrands] = useState<Brand[]>([])
   const [pagesByBrand, setPagesByBrand] = useState<Record<string, PaymentPage[]>>({})
@@ -61,7 +66,7 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
   const [view, setView] = useState<View>('conversations')
   const [credits, setCredits] = useState<Credits | null>(null)
   const [creditsOpen, setCreditsOpen] = useState(false)
-  const [operators, setOperators] = useState<Operator[] | null>(null)
+  const [operators, setOperators] = useState<OperatorProfile[] | null>(null)
   // Open or closed for every conversation alike, as the operator left it.
   const [historyOpen, setHistoryOpen] = useState(false)
 
@@ -98,25 +103,42 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
     setLive('connecting')
     setCredits(null)
     setOperators(null)
-    void refreshCredits()
-    api.operators().then(setOperators, report)
-    const loadList = () => api.conversations().then((conversations) => dispatch({ type: 'conversations_loaded', conversations }), report)
-    api.brands().then(setBrands, report)
+    setMe(null)
+    // Answers for a token no longer in use (another sign-in meanwhile) are dropped, never merged into the new one's view.
+    let current = true
+    const settle =
+      <T,>(apply: (value: T) => void) =>
+      (value: T) => {
+        if (current) apply(value)
+      }
+    const fail = settle(report)
+    api.me().then(settle(setMe), fail)
+    api.credits().then(settle(setCredits), fail)
+    api.operators().then(settle(setOperators), fail)
+    const loadList = () =>
+      api.conversations().then(
+        settle((conversations) => dispatch({ type: 'conversations_loaded', conversations })),
+        fail,
+      )
+    api.brands().then(settle(setBrands), fail)
     // Loaded now for a fast first screen, and again on every fresh (not resumed) connection: whatever
     // happened between this read and the stream's start is then in the second read. Merging makes both safe.
     void loadList()
-    return openEventStream({
-      url: `${apiBase}/v1/operator/events`,
-      headers: { authorization: `Bearer ${token}` },
-      onOpen(resumed) {
+    // A connection that carries on from an event seen before is a resume: the server replays what was missed.
+    let resumable = false
+    const events = api.events({
+      onStatus(status) {
+        if (status === 'reconnecting') setLive('reconnecting')
+        if (status !== 'open') return
         setLive('live')
-        if (resumed) return
+        if (resumable) return
         void loadList()
         if (selectedRef.current) void loadMessages(selectedRef.current)
         if (selectedRef.current) void loadTransactions(selectedRef.current)
       },
-      onEvent(type, data) {
-        const event = parseOperatorEvent(type, data)
+      onMessage(message, id) {
+        if (id) resumable = true
+        const event = parseOperatorEvent(message.event ?? 'message', message.data)
         if (!event) return
         dispatch({ type: 'event', event })
         // The event carries no visitor name, a message may name a conversation the list has not seen
@@ -124,11 +146,15 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
         const stale = event.type === 'conversation.created' || event.type === 'conversation.handed_off'
         if (stale || !knownIds.current.has(event.conversationId)) void loadList()
       },
-      onError(message, final) {
-        setLive(final ? 'stopped' : 'reconnecting')
-        if (final) report(message)
+      onError(error) {
+        setLive('stopped')
+        report(streamRefusal(error))
       },
     })
+    return () => {
+      current = false
+      events.close()
+    }
   }, [api])
 
   const selected = state.conversations.find((c) => c.id === selectedId) ?? null
@@ -180,6 +206,7 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
         </nav>
         <CreditBalance credits={credits} panelOpen={creditsOpen} onTogglePanel={() => setCreditsOpen((open) => !open)} />
         <TokenForm token={token} onChange={changeToken} />
+        <SignedInAs me={me} brands={brands} />
         <div class="language-select">
           <label for="console-language">{t('consoleLanguage')}</label>
           <select id="console-language" value={locale} onChange={(e) => changeLocale(e.currentTarget.value as Locale)}>
@@ -195,6 +222,7 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
       {creditsOpen && (
         <CreditsPanel
           credits={credits}
+          canManage={isAdmin}
           onPurchase={(amount) => api.purchaseCredits(amount).then(setCredits)}
           onAutoRecharge={(settings) => api.setAutoRecharge(settings).then(setCredits)}
           onClose={() => setCreditsOpen(false)}
@@ -216,9 +244,9 @@ export function ConsoleApp({ apiBase, storage }: ConsoleAppProps) {
         <main class="main-pane">
           {/* The other views sit next to the conversation list, which keeps showing what comes in. */}
           {view === 'templates' ? (
-            <TemplatesPanel api={api} apiBase={apiBase} brands={brands} brandFilter={brandFilter} />
+            <TemplatesPanel api={api} demo={isAdmin ? demo : null} canSubmit={isAdmin} brands={brands} brandFilter={brandFilter} />
           ) : view === 'canned' ? (
-            <CannedRepliesPanel api={api} />
+            <CannedRepliesPanel api={api} brands={brands} canShare={isAdmin} />
           ) : selected ? (
             <ConversationPane
               key={selected.id}

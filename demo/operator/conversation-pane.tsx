@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type {
   ConversationSummary,
   Message,
-  Operator,
+  OperatorProfile,
   PaymentPage,
   PaymentRequest,
   Transaction,
@@ -39,7 +39,7 @@ interface ConversationPaneProps {
   historyLoaded: boolean
   historyOpen: boolean
   onToggleHistory(): void
-  operators: Operator[] | null
+  operators: OperatorProfile[] | null
   onTransfer(operatorId: string): Promise<unknown>
   /** A template went out: into the thread like a reply (and the credits changed). */
   onTemplateSent(message: Message): void
@@ -115,6 +115,7 @@ export function ConversationPane(props: ConversationPaneProps) {
           <CannedReplyChooser
             api={props.api}
             conversationId={conversation.id}
+            brandId={conversation.brandId}
             onInsert={(text) => {
               // Added after what is already typed, never over it.
               setDraft((typed) => (typed.trim() ? `${typed.trimEnd()}\n${text}` : text))

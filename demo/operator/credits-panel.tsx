@@ -9,6 +9,8 @@ import { useAction } from './use-action'
 
 interface CreditsPanelProps {
   credits: Credits | null
+  /** Buying credits and auto-recharge are the admin's; an agent reads the balance and the ledger. */
+  canManage: boolean
   /** Each resolves once the server answered with the new balance, and rejects with its refusal. */
   onPurchase(amount: number): Promise<unknown>
   onAutoRecharge(settings: AutoRecharge): Promise<unknown>
@@ -22,7 +24,7 @@ const REASONS: Record<CreditEntry['reason'], ConsoleKey> = {
 }
 
 /** Buy credits, set auto-recharge, and read the ledger, newest first. */
-export function CreditsPanel({ credits, onPurchase, onAutoRecharge, onClose }: CreditsPanelProps) {
+export function CreditsPanel({ credits, canManage, onPurchase, onAutoRecharge, onClose }: CreditsPanelProps) {
   return (
     <section class="credits-panel" id="credits-panel" aria-labelledby="credits-title">
       <div class="panel-heading">
@@ -35,13 +37,19 @@ export function CreditsPanel({ credits, onPurchase, onAutoRecharge, onClose }: C
         <p class="empty">{t('loadingCredits')}</p>
       ) : (
         <div class="credits-grid">
-          <PurchaseForm onPurchase={onPurchase} />
-          <AutoRechargeForm
-            // The server's settings win whenever they change (saved here, or an auto-recharge elsewhere).
-            key={JSON.stringify(credits.autoRecharge)}
-            current={credits.autoRecharge}
-            onSave={onAutoRecharge}
-          />
+          {canManage ? (
+            <>
+              <PurchaseForm onPurchase={onPurchase} />
+              <AutoRechargeForm
+                // The server's settings win whenever they change (saved here, or an auto-recharge elsewhere).
+                key={JSON.stringify(credits.autoRecharge)}
+                current={credits.autoRecharge}
+                onSave={onAutoRecharge}
+              />
+            </>
+          ) : (
+            <p class="hint">{t('creditsAdminOnly')}</p>
+          )}
           <Ledger entries={credits.ledger} />
         </div>
       )}

@@ -24,6 +24,7 @@ function formatsFor(locale: Locale) {
     renewalDay: new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'short', year: 'numeric' }),
     number: new Intl.NumberFormat(locale),
     change: new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' }),
+    list: new Intl.ListFormat(locale, { type: 'conjunction' }),
   }
 }
 
@@ -52,6 +53,8 @@ export const t: TranslateOf<ConsoleKey> = (key, params) => translate(key, params
 export const money = (amount: Money): string => formatMoney(amount, current)
 export const recurrence = (billing: Billing): string | null => formatRecurrence(billing, current)
 export const formatNumber = (n: number): string => formats.number.format(n)
+/** "Acme Coffee and Sakura Tea", in the console's language. */
+export const formatList = (items: readonly string[]): string => formats.list.format(items)
 /** A credit movement: "+30", "-1". */
 export const formatChange = (n: number): string => formats.change.format(n)
 

@@ -1,3 +1,4 @@
+import { isHTTPError, type KyInstance } from 'ky'
 import type {
   ApiErrorBody,
   Brand,
@@ -8,19 +9,21 @@ import type {
   Message,
   MessagePage,
   MessageTemplate,
-  Operator,
+  OperatorProfile,
   PaymentPage,
   PaymentRequest,
   SendTemplateBody,
   SharePaymentRequestBody,
   Transaction,
 } from '../../src/protocol/types'
+import { isApiError } from '../../src/client/errors/api-error'
+import { openEventStream, type EventStreamOptions } from '../../src/client/event-stream'
+import { createHttp } from '../../src/http/create-http'
 import { t } from './i18n'
 
 /**
  * An API error answer, carrying the server's own sentence so the console can show it as is. Its fields
- * are assigned, not class fields: built for es2020, class fields bring helpers into the chunk the
- * console shares with the checkout page, which has a size budget.
+ * are assigned, not declared as class fields, which would only add declarations to its bytes.
  */
 export class OperatorApiError extends Error {
   declare readonly status: number
@@ -39,8 +42,22 @@ export class OperatorApiError extends Error {
 
 export type OperatorApi = ReturnType<typeof createOperatorApi>
 
+/** Why the live stream gave up (a 401 or 403): the server's sentence, or ours when its answer had none. */
+export function streamRefusal(error: Error): string {
+  if (!isApiError(error)) return error.message
+  // `http_<status>` is the client's code for an answer without the documented `{ error }` body.
+  return error.code === `http_${error.status}` ? t('liveRefused', { status: String(error.status) }) : error.serverMessage
+}
+
 /** What creating a template sends (docs/api.md); editing sends the same without `brandId`. */
 export type TemplateInput = Pick<MessageTemplate, 'brandId' | 'name' | 'language' | 'category' | 'parameterFormat' | 'components'>
+
+/** A canned reply as the editor saves it; `brandId: null` shares it with every brand (an admin's to make). */
+export interface CannedReplyInput {
+  name: string
+  text: string
+  brandId?: string | null
+}
 
 export interface AutoRecharge {
   enabled: boolean
@@ -52,23 +69,13 @@ export interface AutoRecharge {
  * One JSON request to the API. Any refusal becomes an OperatorApiError with the server's sentence;
  * a network failure or an answer without a reason one with a sentence of ours, in the console's language.
  */
-export async function requestJson<T>(
-  apiBase: string,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: unknown,
-): Promise<T> {
+export async function requestJson<T>(http: KyInstance, method: string, path: string, json?: unknown): Promise<T> {
   let response: Response
   try {
-    response = await fetch(`${apiBase}${path}`, {
-      method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? null : JSON.stringify(body),
-      cache: 'no-store',
-    })
-  } catch {
-    throw new OperatorApiError(0, 'network_error', t('networkError'))
+    response = await http(path, { method, json })
+  } catch (error) {
+    if (!isHTTPError(error)) throw new OperatorApiError(0, 'network_error', t('networkError'))
+    response = error.response
   }
   const answer: unknown = response.status === 204 ? null : await response.json().catch(() => null)
   if (response.ok) return answer as T
@@ -76,18 +83,21 @@ export async function requestJson<T>(
   throw new OperatorApiError(
     response.status,
     error?.code ?? 'http_error',
-    error?.message ?? t('httpError', { request: `${method} ${path}`, status: String(response.status) }),
+    error?.message ?? t('httpError', { request: `${method} /${path}`, status: String(response.status) }),
     error?.field,
   )
 }
 
 /** The operator side of the contract (docs/api.md), authorised with the operator token. */
 export function createOperatorApi(apiBase: string, token: string) {
+  const http = createHttp({ apiBase, token: () => token })
   const call = <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    requestJson<T>(apiBase, method, `/v1/operator${path}`, { authorization: `Bearer ${token}` }, body)
+    requestJson<T>(http, method, `v1/operator${path}`, body)
 
   const id = encodeURIComponent
   return {
+    /** Whose token this is: its name, role and brands decide what the console offers. */
+    me: () => call<OperatorProfile>('GET', '/me'),
     brands: () => call<{ brands: Brand[] }>('GET', '/brands').then((r) => r.brands),
     conversations: () =>
       call<{ conversations: ConversationSummary[] }>('GET', '/conversations').then((r) => r.conversations),
@@ -113,7 +123,7 @@ export function createOperatorApi(apiBase: string, token: string) {
         (r) => r.transactions,
       ),
 
-    operators: () => call<{ operators: Operator[] }>('GET', '/operators').then((r) => r.operators),
+    operators: () => call<{ operators: OperatorProfile[] }>('GET', '/operators').then((r) => r.operators),
     transfer: (conversationId: string, operatorId: string) =>
       call<ConversationSummary>('POST', `/conversations/${id(conversationId)}/transfer`, { operatorId }),
 
@@ -130,12 +140,12 @@ export function createOperatorApi(apiBase: string, token: string) {
     sendTemplate: (conversationId: string, body: SendTemplateBody) =>
       call<Message>('POST', `/conversations/${id(conversationId)}/templates`, body),
 
-    cannedResponses: (query = '') =>
-      call<{ cannedResponses: CannedResponse[] }>('GET', `/canned-responses${query ? `?q=${id(query)}` : ''}`).then(
-        (r) => r.cannedResponses,
-      ),
-    createCannedResponse: (input: { name: string; text: string }) =>
-      call<CannedResponse>('POST', '/canned-responses', input),
+    /** By name; for one brand's conversations (`brandId`), that brand's replies and the shared ones. */
+    cannedResponses: (query = '', brandId = '') => {
+      const search = new URLSearchParams({ ...(query ? { q: query } : {}), ...(brandId ? { brandId } : {}) }).toString()
+      return call<{ cannedResponses: CannedResponse[] }>('GET', `/canned-responses${search ? `?${search}` : ''}`).then((r) => r.cannedResponses)
+    },
+    createCannedResponse: (input: CannedReplyInput) => call<CannedResponse>('POST', '/canned-responses', input),
     editCannedResponse: (cannedId: string, input: { name?: string; text?: string }) =>
       call<CannedResponse>('PATCH', `/canned-responses/${id(cannedId)}`, input),
     deleteCannedResponse: (cannedId: string) => call<null>('DELETE', `/canned-responses/${id(cannedId)}`),
@@ -145,5 +155,8 @@ export function createOperatorApi(apiBase: string, token: string) {
     credits: () => call<Credits>('GET', '/credits'),
     purchaseCredits: (amount: number) => call<Credits>('POST', '/credits/purchase', { amount }),
     setAutoRecharge: (settings: AutoRecharge) => call<Credits>('PUT', '/credits/auto-recharge', settings),
+
+    /** Every operator event, live, through the client's stream: its reconnect, backoff and resume. */
+    events: (options: EventStreamOptions) => openEventStream(http, 'v1/operator/events', options),
   }
 }

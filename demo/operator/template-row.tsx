@@ -9,9 +9,11 @@ interface TemplateRowProps {
   brandName: string
   busy: boolean
   onEdit(): void
-  onSubmit(): void
+  /** Null when this operator may not submit (an agent): the button is not offered. */
+  onSubmit: (() => void) | null
   onDelete(): void
-  onReview(decision: ReviewDecision, reason: string): void
+  /** The demo reviewer's decision; null when this operator may not play the reviewer (an agent). */
+  onReview: ((decision: ReviewDecision, reason: string) => void) | null
 }
 
 /** One template in the list: what it is, where its review stands, and what its status allows. */
@@ -32,7 +34,7 @@ export function TemplateRow({ template, brandName, busy, ...on }: TemplateRowPro
             {t('edit')}
           </button>
         )}
-        {canSubmit(status) && (
+        {canSubmit(status) && on.onSubmit && (
           <button type="button" disabled={busy} onClick={on.onSubmit}>
             {t('submitForReview')}
           </button>
@@ -43,7 +45,7 @@ export function TemplateRow({ template, brandName, busy, ...on }: TemplateRowPro
           </button>
         )}
       </div>
-      {status === 'PENDING' && <DemoReviewControls templateId={template.id} busy={busy} onReview={on.onReview} />}
+      {status === 'PENDING' && on.onReview && <DemoReviewControls templateId={template.id} busy={busy} onReview={on.onReview} />}
     </article>
   )
 }

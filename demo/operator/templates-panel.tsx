@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Brand, MessageTemplate } from '../../src/protocol/types'
 import { FormError } from './form-error'
 import { t } from './i18n'
-import { reviewTemplateInDemo } from './mock-api'
+import type { DemoControls } from './mock-api'
 import type { OperatorApi, TemplateInput } from './operator-api'
 import { TemplateEditor } from './template-editor'
 import { TemplateRow } from './template-row'
@@ -10,8 +10,10 @@ import { useAction } from './use-action'
 
 interface TemplatesPanelProps {
   api: OperatorApi
-  /** For the demo review control, which lives outside the operator API. */
-  apiBase: string
+  /** The demo's stand-in for Meta's review, outside the operator API: the admin's alone, null for an agent. */
+  demo: DemoControls | null
+  /** Submitting for review speaks for the business to Meta: the admin's alone. */
+  canSubmit: boolean
   brands: Brand[]
   /** The sidebar's brand filter: '' for every brand. */
   brandFilter: string
@@ -21,7 +23,7 @@ interface TemplatesPanelProps {
 type Editing = null | 'new' | MessageTemplate
 
 /** The WhatsApp templates of the filtered brand (or all): their review status, an editor, the actions. */
-export function TemplatesPanel({ api, apiBase, brands, brandFilter }: TemplatesPanelProps) {
+export function TemplatesPanel({ api, demo, canSubmit, brands, brandFilter }: TemplatesPanelProps) {
   const [templates, setTemplates] = useState<MessageTemplate[] | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
   const action = useAction()
@@ -55,6 +57,7 @@ export function TemplatesPanel({ api, apiBase, brands, brandFilter }: TemplatesP
         <p class="hint">
           {brandFilter ? t('brandFilterOne', { brand: brandNames[brandFilter] ?? brandFilter }) : t('brandFilterAll')}
         </p>
+        {!canSubmit && <p class="hint">{t('submitAdminOnly')}</p>}
         <FormError message={action.error} />
         {!templates ? (
           <p class="empty">{t('loadingTemplates')}</p>
@@ -69,14 +72,14 @@ export function TemplatesPanel({ api, apiBase, brands, brandFilter }: TemplatesP
                   brandName={brandNames[template.brandId] ?? template.brandId}
                   busy={action.busy}
                   onEdit={() => setEditing(template)}
-                  onSubmit={() => act(() => api.submitTemplate(template.id))}
+                  onSubmit={canSubmit ? () => act(() => api.submitTemplate(template.id)) : null}
                   onDelete={() =>
                     act(async () => {
                       await api.deleteTemplate(template.id)
                       if (editing !== 'new' && editing?.id === template.id) setEditing(null)
                     })
                   }
-                  onReview={(decision, reason) => act(() => reviewTemplateInDemo(apiBase, template.id, decision, reason))}
+                  onReview={demo && ((decision, reason) => act(() => demo.reviewTemplate(template.id, decision, reason)))}
                 />
               </li>
             ))}

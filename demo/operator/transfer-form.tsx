@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks'
-import type { ConversationSummary, Operator } from '../../src/protocol/types'
+import type { ConversationSummary, OperatorProfile } from '../../src/protocol/types'
 import { FormError } from './form-error'
 import { t } from './i18n'
 import { useAction } from './use-action'
 
 interface TransferFormProps {
   conversation: ConversationSummary
-  /** Everyone who can own a conversation; null while being read. */
-  operators: Operator[] | null
+  /** Every operator; null while being read. Only those of the conversation's brand are offered. */
+  operators: OperatorProfile[] | null
   onTransfer(operatorId: string): Promise<unknown>
 }
 
@@ -15,7 +15,7 @@ interface TransferFormProps {
 export function TransferForm({ conversation, operators, onTransfer }: TransferFormProps) {
   const [operatorId, setOperatorId] = useState('')
   const transfer = useAction()
-  const others = operators?.filter((o) => o.id !== conversation.assignee?.id) ?? []
+  const others = operators?.filter((o) => o.id !== conversation.assignee?.id && o.brandIds.includes(conversation.brandId)) ?? []
   const chosen = others.some((o) => o.id === operatorId) ? operatorId : ''
   // The sentence around the assignee's name, which is set in bold.
   const [beforeName, afterName] = t('assignedTo').split('{name}')

@@ -1,3 +1,5 @@
+import { isHTTPError } from 'ky'
+import { createHttp } from '../http/create-http'
 import type {
   ApiErrorBody,
   CheckoutPayBody,
@@ -8,7 +10,7 @@ import type {
 
 /**
  * An error answer of the API, or a network failure (`status` 0, `code` `network_error`). Its fields
- * are assigned, not declared as class fields: built for es2020, class fields bring helpers along.
+ * are assigned, not declared as class fields, which would only add declarations to the page's bytes.
  */
 export class CheckoutApiError extends Error {
   declare readonly status: number
@@ -39,16 +41,12 @@ export interface CheckoutApi {
 
 /** `apiBase` is the API's origin, '' for the page's own (the reference server serves both). */
 export function createCheckoutApi(apiBase = ''): CheckoutApi {
-  const url = (sessionId: string, suffix = '') =>
-    `${apiBase}/v1/checkout/sessions/${encodeURIComponent(sessionId)}${suffix}`
+  const http = createHttp({ apiBase })
+  const path = (sessionId: string, suffix = '') => `v1/checkout/sessions/${encodeURIComponent(sessionId)}${suffix}`
   const post = <T>(sessionId: string, suffix: string, body: unknown) =>
-    request<T>(url(sessionId, suffix), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
+    request<T>(http.post(path(sessionId, suffix), { json: body }))
   return {
-    getSession: (sessionId) => request<CheckoutSessionView>(url(sessionId), { method: 'GET' }),
+    getSession: (sessionId) => request<CheckoutSessionView>(http.get(path(sessionId))),
     pay: (sessionId, body) => post(sessionId, '/pay', body),
     completeChallenge: (sessionId, challengeId, result) =>
       post(sessionId, `/challenges/${encodeURIComponent(challengeId)}`, { result }),
@@ -57,14 +55,15 @@ export function createCheckoutApi(apiBase = ''): CheckoutApi {
   }
 }
 
-async function request<T>(url: string, init: RequestInit): Promise<T> {
+/** The answer's JSON, or a CheckoutApiError: the server's refusal, or status 0 when none came in time. */
+async function request<T>(call: Promise<Response>): Promise<T> {
   let response: Response
   try {
-    // `no-store`: a payment status read from a cache would be a lie.
-    response = await fetch(url, { ...init, cache: 'no-store' })
-  } catch {
+    response = await call
+  } catch (error) {
     // The payer reads the page's own sentence for these codes (apiErrorText in ./text), in their language.
-    throw new CheckoutApiError(0, 'network_error', 'The payment server could not be reached.', undefined)
+    if (!isHTTPError(error)) throw new CheckoutApiError(0, 'network_error', 'The payment server could not be reached.', undefined)
+    response = error.response
   }
   const body: unknown = await response.json().catch(() => null)
   if (response.ok && body !== null) return body as T

@@ -9,37 +9,33 @@ import type {
   SessionResponse,
   WhatsAppHandoff,
 } from '../protocol/types'
-import { RETRIES, TIMEOUT } from './defaults'
+import { createHttp, SAFE_TO_REPEAT, type CallOptions } from '../http/create-http'
+import { TIMEOUT } from '../http/retry-policy'
 import { ApiError } from './errors/api-error'
-import { openEventStream } from './event-stream'
-import { request } from './request'
+import { fromKy } from './errors/from-ky'
+import { subscribeToConversation } from './subscribe'
 import type { ClientOptions, PaychatClient } from './types'
-
-interface Call {
-  json?: unknown
-  headers?: Record<string, string>
-  /** Only calls the server treats as idempotent are retried; a retried session start could make two. */
-  idempotent: boolean
-  /** Sends the session token; `POST /v1/sessions` goes without. */
-  auth?: boolean
-}
 
 export function createClient(options: ClientOptions): PaychatClient {
   const apiBase = normaliseApiBase(options.apiBase)
   const timeout = options.timeout ?? TIMEOUT
-  // Looked up per call rather than captured, so a fetch patched later (MSW, a polyfill) is the one used.
-  const fetchImpl: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init)
   let sessionToken: string | null = null
+  const http = createHttp({
+    apiBase,
+    timeout,
+    retries: options.retries,
+    fetch: options.fetch,
+    token: () => sessionToken,
+  })
 
-  const retries = options.retries ?? RETRIES
-
-  async function call<T>(method: 'GET' | 'POST', path: string, init: Call): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST', path: string, init: CallOptions = {}): Promise<T> {
     const url = `${apiBase}/${path}`
-    const headers: Record<string, string> = { accept: 'application/json', ...init.headers }
-    if (init.auth !== false && sessionToken) headers.authorization = `Bearer ${sessionToken}`
-    // POSTs sent with `idempotent: true` are made safe to repeat by the server (clientId, Idempotency-Key).
-    const retry = init.idempotent ? retries : 0
-    const response = await request({ method, url, headers, json: init.json, timeout, retries: retry, fetch: fetchImpl })
+    let response: Response
+    try {
+      response = await http(path, { ...init, method })
+    } catch (error) {
+      throw await fromKy(error, { method, url, timeout })
+    }
     try {
       return (await response.json()) as T
     } catch {
@@ -61,51 +57,46 @@ export function createClient(options: ClientOptions): PaychatClient {
     },
     async startSession(body = {}) {
       const json: CreateSessionBody = { ...body, widgetKey: options.widgetKey }
-      const session = await call<SessionResponse>('POST', 'v1/sessions', { json, idempotent: false, auth: false })
+      // Not retried (a POST): a repeat could open a second conversation.
+      const session = await call<SessionResponse>('POST', 'v1/sessions', { json, context: { auth: false } })
       sessionToken = session.session.token
       return session
     },
     identify(body: IdentifyBody) {
       // Setting the same name and email again changes nothing: safe to repeat.
-      return call<IdentifyResponse>('POST', 'v1/identify', { json: body, idempotent: true })
+      return call<IdentifyResponse>('POST', 'v1/identify', { json: body, ...SAFE_TO_REPEAT })
     },
     listMessages(conversationId, page = {}) {
       const query = new URLSearchParams()
       if (page.before !== undefined) query.set('before', page.before)
       if (page.limit !== undefined) query.set('limit', String(page.limit))
       const search = query.toString() ? `?${query}` : ''
-      return call<MessagePage>('GET', `v1/conversations/${id(conversationId)}/messages${search}`, { idempotent: true })
+      return call<MessagePage>('GET', `v1/conversations/${id(conversationId)}/messages${search}`)
     },
     sendMessage(conversationId, body) {
-      // The clientId makes a repeat of this POST return the first message instead of a second one.
-      return call<Message>('POST', `v1/conversations/${id(conversationId)}/messages`, { json: body, idempotent: true })
+      // Retried: the server answers a clientId it has seen with the first message, so a repeat cannot post twice.
+      return call<Message>('POST', `v1/conversations/${id(conversationId)}/messages`, { json: body, ...SAFE_TO_REPEAT })
     },
     getPaymentRequest(paymentRequestId) {
-      return call<PaymentRequest>('GET', `v1/payment-requests/${id(paymentRequestId)}`, { idempotent: true })
+      return call<PaymentRequest>('GET', `v1/payment-requests/${id(paymentRequestId)}`)
     },
     createCheckout(paymentRequestId, idempotencyKey) {
+      // Retried: a repeat with the same Idempotency-Key answers with the first checkout, never a second one.
       return call<CheckoutSessionLink>('POST', `v1/payment-requests/${id(paymentRequestId)}/checkout`, {
-        headers: { 'idempotency-key': idempotencyKey },
-        idempotent: true,
+        context: { idempotencyKey },
+        ...SAFE_TO_REPEAT,
       })
     },
     declinePaymentRequest(paymentRequestId) {
       // Declining a declined request answers 200 again, so a retry is harmless.
-      return call<PaymentRequest>('POST', `v1/payment-requests/${id(paymentRequestId)}/decline`, { idempotent: true })
+      return call<PaymentRequest>('POST', `v1/payment-requests/${id(paymentRequestId)}/decline`, SAFE_TO_REPEAT)
     },
     requestWhatsAppHandoff(conversationId) {
       // Not retried: each call issues a new single-use code.
-      return call<WhatsAppHandoff>('POST', `v1/conversations/${id(conversationId)}/handoff/whatsapp`, { idempotent: false })
+      return call<WhatsAppHandoff>('POST', `v1/conversations/${id(conversationId)}/handoff/whatsapp`)
     },
     subscribe(conversationId, subscribeOptions) {
-      return openEventStream(
-        {
-          url: `${apiBase}/v1/conversations/${id(conversationId)}/events`,
-          fetch: fetchImpl,
-          token: () => sessionToken,
-        },
-        subscribeOptions,
-      )
+      return subscribeToConversation(http, `v1/conversations/${id(conversationId)}/events`, subscribeOptions)
     },
   }
 }

@@ -1,24 +1,29 @@
-import { createSseParser, type SseMessage } from './sse-parser'
-import type { ConversationEvent, ReplayIncompleteEvent } from '../protocol/types'
-import { backoff, retryAfterMs } from './backoff'
+import { isHTTPError, type KyInstance } from 'ky'
+import { retryAfterMs } from '../http/retry-policy'
+import { backoff } from './backoff'
 import { STREAM_FATAL_STATUS, STREAM_IDLE, STREAM_MAX_RETRY, STREAM_RETRY } from './defaults'
-import { ApiError } from './errors/api-error'
-import { readJson } from './request'
-import type { StreamStatus, SubscribeOptions, Subscription } from './types'
+import { apiErrorOf } from './errors/from-ky'
+import { createSseParser, type SseMessage } from './sse-parser'
+import type { StreamStatus, Subscription } from './types'
 
-export interface EventStreamTarget {
-  url: string
-  fetch: typeof fetch
-  /** Read at every (re)connect, so a renewed session token is picked up. */
-  token: () => string | null
+export interface EventStreamOptions {
+  /** Resume after this event id (sent as `Last-Event-ID`). */
+  lastEventId?: string | null
+  /** Each event, with the id a resume would start after: its own, or the last one seen. */
+  onMessage: (message: SseMessage, id: string) => void
+  onStatus?: (status: StreamStatus) => void
+  /** Why the stream gave up for good (an `ApiError` for 401, 403 or 404), right after status `closed`. */
+  onError?: (error: Error) => void
 }
 
 /**
- * SSE over fetch streaming. `EventSource` cannot send `Authorization`, so this reimplements its
- * reconnect rules: `Last-Event-ID` of the last event seen, the server's `retry:`, plus exponential
- * backoff with jitter and a watchdog for connections that die without closing.
+ * SSE read through a client's ky instance (so with its bearer token, read afresh at every connect),
+ * without ky's timeout and retries: a stream stays open for hours, and reconnecting is the stream's
+ * own rule, EventSource's, reimplemented since EventSource cannot send `Authorization`: `Last-Event-ID`
+ * of the last event seen, the server's `retry:`, plus exponential backoff with jitter and a watchdog
+ * for connections that die without closing.
  */
-export function openEventStream(target: EventStreamTarget, options: SubscribeOptions): Subscription {
+export function openEventStream(http: KyInstance, path: string, options: EventStreamOptions): Subscription {
   let lastEventId = options.lastEventId ?? null
   let retryBase = STREAM_RETRY
   let failures = 0
@@ -36,8 +41,7 @@ export function openEventStream(target: EventStreamTarget, options: SubscribeOpt
   const parser = createSseParser(
     (message) => {
       if (message.id !== undefined) lastEventId = message.id
-      const event = parseEvent(message)
-      if (event) deliver(() => options.onEvent(event, message.id ?? lastEventId ?? ''))
+      deliver(() => options.onMessage(message, lastEventId ?? ''))
     },
     (ms) => {
       retryBase = ms
@@ -49,28 +53,23 @@ export function openEventStream(target: EventStreamTarget, options: SubscribeOpt
     const attempt = new AbortController()
     controller = attempt
     const headers: Record<string, string> = { accept: 'text/event-stream' }
-    const token = target.token()
-    if (token) headers.authorization = `Bearer ${token}`
     if (lastEventId !== null) headers['last-event-id'] = lastEventId
 
     let response: Response
     watch(attempt)
     try {
-      response = await target.fetch(target.url, { headers, signal: attempt.signal, cache: 'no-store' })
-    } catch {
+      response = await http.get(path, { headers, signal: attempt.signal, timeout: false, retry: 0 })
+    } catch (error) {
       clearTimeout(timer)
-      return reconnectLater()
+      if (!isHTTPError(error)) return reconnectLater()
+      if (STREAM_FATAL_STATUS.includes(error.response.status)) return stop(await apiErrorOf(error))
+      void error.response.body?.cancel().catch(() => {})
+      return reconnectLater(retryAfterMs(error.response.headers.get('retry-after')))
     }
     clearTimeout(timer)
-    if (closed) return void response.body?.cancel().catch(() => {})
-    if (!response.ok || !response.body) {
-      const retryAfter = retryAfterMs(response.headers.get('retry-after'))
-      if (STREAM_FATAL_STATUS.includes(response.status)) {
-        const error = new ApiError({ status: response.status, body: await readJson(response), method: 'GET', url: target.url })
-        return stop(error)
-      }
+    if (closed || !response.body) {
       void response.body?.cancel().catch(() => {})
-      return reconnectLater(retryAfter)
+      return reconnectLater()
     }
 
     report('open')
@@ -89,7 +88,7 @@ export function openEventStream(target: EventStreamTarget, options: SubscribeOpt
       // A drop, the watchdog or close(): the same way out.
     }
     clearTimeout(timer)
-    if (!closed) reconnectLater()
+    reconnectLater()
   }
 
   /** Aborts the attempt when the server stays silent past its ping interval (or never answers). */
@@ -127,13 +126,4 @@ export function openEventStream(target: EventStreamTarget, options: SubscribeOpt
 
   void connect()
   return { close: () => stop() }
-}
-
-function parseEvent(message: SseMessage): ConversationEvent | ReplayIncompleteEvent | null {
-  try {
-    const event = JSON.parse(message.data) as ConversationEvent | ReplayIncompleteEvent | null
-    return event && typeof event === 'object' && typeof event.type === 'string' ? event : null
-  } catch {
-    return null
-  }
 }

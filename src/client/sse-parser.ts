@@ -16,7 +16,8 @@ export interface SseParser {
 /**
  * The HTML standard's event-stream format, read exactly as eventsource-parser reads it (a
  * differential property test holds the two together) in a fraction of its bytes: the widget downloads
- * this, and every byte counts against its budget.
+ * this, and every byte counts against its budget (eventsource-parser in its place, measured with ky
+ * in, made the widget chunk 0.94 kB gzip larger).
  */
 export function createSseParser(onEvent: (message: SseMessage) => void, onRetry: (ms: number) => void): SseParser {
   let pending = ''

@@ -18,9 +18,9 @@ export interface ClientOptions {
   widgetKey: string
   /** Injected for tests and non-browser runtimes; defaults to the global `fetch`. */
   fetch?: typeof fetch
-  /** Retries of idempotent calls after network errors and 5xx/429 (default 2). */
+  /** Retries of reads and idempotent POSTs after network errors, 408, 429 and 5xx (default 2). */
   retries?: number
-  /** Per-request timeout in ms (default 15000). */
+  /** Timeout of each attempt in ms (default 15000); not applied to the event stream. */
   timeout?: number
 }
 

@@ -155,6 +155,8 @@ export interface CreditEntry {
   amount: number
   reason: 'purchase' | 'auto_recharge' | 'template'
   note: string
+  /** The brand whose template spent it; null for purchases and top-ups, which are the business's. */
+  brandId: string | null
   balanceAfter: number
 }
 
@@ -334,6 +336,8 @@ export interface MessageTemplate {
 /** A saved reply; `text` may hold merge fields such as `{{contact.first_name}}` and `{{brand.name}}`. */
 export interface CannedResponse {
   id: string
+  /** The brand whose operators use it; null when it is shared by every brand (only an admin makes those). */
+  brandId: string | null
   name: string
   text: string
   createdAt: string
@@ -498,6 +502,19 @@ export interface Transaction {
 export interface Operator {
   id: string
   name: string
+}
+
+/**
+ * `admin` reaches every brand and alone changes the shop's settings (gateways, payment pages, template
+ * submission, credits) and uses the mock controls; an `agent` reaches only its brands' objects.
+ */
+export type OperatorRole = 'admin' | 'agent'
+
+/** An operator with its role and brands (`GET /v1/operator/operators`, `GET /v1/operator/me`); never its token. */
+export interface OperatorProfile extends Operator {
+  role: OperatorRole
+  /** The brands whose conversations, cards, templates and canned replies it reaches; every brand for an admin. */
+  brandIds: string[]
 }
 
 /** `POST /v1/conversations/{id}/handoff/whatsapp` answer. */

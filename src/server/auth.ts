@@ -1,3 +1,4 @@
+import type { OperatorProfile } from '../protocol/types'
 import { ApiFailure } from './api-error'
 import { assertOriginAllowed } from './embed-origin'
 import { bearerToken, safeEqual } from './http'
@@ -16,7 +17,17 @@ export function requireVisitor(state: ServerState, request: Request): VisitorRec
   return visitor
 }
 
-export function requireOperator(state: ServerState, request: Request): void {
+/** The operator whose token the request carries, or undefined. Every token is compared, in constant time. */
+export function operatorOf(state: ServerState, request: Request): OperatorProfile | undefined {
   const token = bearerToken(request)
-  if (!token || !safeEqual(token, state.operatorToken)) throw unauthorized('operator token')
+  let found: string | undefined
+  for (const [id, secret] of state.operatorTokens) if (token && safeEqual(token, secret)) found = id
+  return found === undefined ? undefined : state.operators.get(found)
+}
+
+/** The operator behind the bearer token, or 401. Routes scope what they show and do by it (`access.ts`). */
+export function requireOperator(state: ServerState, request: Request): OperatorProfile {
+  const operator = operatorOf(state, request)
+  if (!operator) throw unauthorized('operator token')
+  return operator
 }

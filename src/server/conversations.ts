@@ -9,6 +9,7 @@ import type {
   RenderedTemplate,
   SessionResponse,
 } from '../protocol/types'
+import { assigneeOf } from './access'
 import { ApiFailure, notFound } from './api-error'
 import { newId, newToken } from './ids'
 import type { ServerState, StoredMessage, VisitorRecord } from './state'
@@ -146,10 +147,9 @@ export function addMessage(
   return { message, created: true }
 }
 
-export function conversationSummaries(state: ServerState, brandId?: string): ConversationSummary[] {
+export function conversationSummaries(state: ServerState): ConversationSummary[] {
   const visitors = new Map([...state.visitors.values()].map((v) => [v.conversationId, v]))
   return [...state.conversations.values()]
-    .filter((c) => !brandId || c.brandId === brandId)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .map((c): ConversationSummary => {
       const messages = state.messages.get(c.id) ?? []
@@ -158,7 +158,7 @@ export function conversationSummaries(state: ServerState, brandId?: string): Con
       const assignee = state.operators.get(state.assignments.get(c.id) ?? '')
       return {
         ...c,
-        assignee: assignee ? { ...assignee } : null,
+        assignee: assignee ? assigneeOf(assignee) : null,
         channel: whatsapp ? 'whatsapp' : 'web',
         whatsapp,
         visitorName: visitors.get(c.id)?.name ?? null,

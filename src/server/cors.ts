@@ -6,9 +6,16 @@
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID'
 export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 
+/**
+ * The mock controls are never readable by another origin, not even with the admin token: the console
+ * that uses them is served by this server and calls them from its own origin, and tests and scripts are
+ * not browsers. Their answers and preflights carry no CORS headers.
+ */
+const isMockControl = (request: Request) => new URL(request.url).pathname.startsWith('/v1/mock/')
+
 export function withCors(request: Request, response: Response): Response {
   const origin = request.headers.get('origin')
-  if (!origin) return response
+  if (!origin || isMockControl(request)) return response
   response.headers.set('access-control-allow-origin', origin)
   response.headers.set('access-control-expose-headers', 'Retry-After')
   response.headers.append('vary', 'Origin')

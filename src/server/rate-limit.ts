@@ -13,6 +13,8 @@ export interface RateLimitSettings {
   perSession: BucketSettings | false
   /** Per client network address, on every visitor call including `POST /v1/sessions`. */
   perIp: BucketSettings | false
+  /** Per operator token, on every call to the operator API (`/v1/operator/*`). */
+  perOperator: BucketSettings | false
 }
 
 /** `false` turns rate limiting off; a partial object replaces only the buckets it names. */
@@ -22,11 +24,14 @@ export type RateLimitOptions = Partial<RateLimitSettings> | false
  * Far above a person chatting: the widget makes a handful of calls when it opens and one per message,
  * so 20 at once and one a second after that is never reached by hand, only by a script. An address is
  * shared by everyone behind one office or carrier NAT, so it gets the bursts of 15 sessions and the
- * steady pace of 10 fast typists.
+ * steady pace of 10 fast typists. The console makes half a dozen calls when it opens and three per
+ * conversation opened, so an operator gets the burst of opening 60 conversations at once and 5 calls a
+ * second after that: a person clicking never meets it, a script working through a leaked token does.
  */
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   perSession: { capacity: 20, refillPerSecond: 1 },
   perIp: { capacity: 300, refillPerSecond: 10 },
+  perOperator: { capacity: 200, refillPerSecond: 5 },
 }
 
 /** Past this many remembered callers, the ones whose bucket has refilled (as good as new) are dropped. */
@@ -103,6 +108,8 @@ export interface RateLimiter {
    * with a session, of that session's bucket; or spends nothing and throws 429 `rate_limited`.
    */
   admit(request: Request, sessionKey?: string): void
+  /** Lets one operator API call through, spending a token of that operator's bucket, or throws 429 `rate_limited`. */
+  admitOperator(operatorId: string): void
   /** Forgets every bucket (a reset of the server). */
   clear(): void
 }
@@ -110,10 +117,15 @@ export interface RateLimiter {
 export function createRateLimiter(options: RateLimitOptions | undefined, clock: Clock): RateLimiter {
   const settings: RateLimitSettings =
     options === false
-      ? { perSession: false, perIp: false }
-      : { perSession: options?.perSession ?? DEFAULT_RATE_LIMITS.perSession, perIp: options?.perIp ?? DEFAULT_RATE_LIMITS.perIp }
+      ? { perSession: false, perIp: false, perOperator: false }
+      : {
+          perSession: options?.perSession ?? DEFAULT_RATE_LIMITS.perSession,
+          perIp: options?.perIp ?? DEFAULT_RATE_LIMITS.perIp,
+          perOperator: options?.perOperator ?? DEFAULT_RATE_LIMITS.perOperator,
+        }
   const perSession = settings.perSession && new TokenBuckets(settings.perSession, 'this chat session')
   const perIp = settings.perIp && new TokenBuckets(settings.perIp, 'your network address')
+  const perOperator = settings.perOperator && new TokenBuckets(settings.perOperator, 'this operator token')
   return {
     admit(request, sessionKey) {
       const now = clock.now()
@@ -129,9 +141,15 @@ export function createRateLimiter(options: RateLimitOptions | undefined, clock: 
       if (refusal) throw new RateLimited(refusal.buckets.what, Math.max(1, Math.ceil(refusal.waitMs / 1000)))
       for (const [buckets, key] of draws) buckets.take(key, now)
     },
+    admitOperator(operatorId) {
+      if (!perOperator) return
+      const now = clock.now()
+      const waitMs = perOperator.waitMs(operatorId, now)
+      if (waitMs > 0) throw new RateLimited(perOperator.what, Math.max(1, Math.ceil(waitMs / 1000)))
+      perOperator.take(operatorId, now)
+    },
     clear() {
-      if (perSession) perSession.clear()
-      if (perIp) perIp.clear()
+      for (const buckets of [perSession, perIp, perOperator]) if (buckets) buckets.clear()
     },
   }
 }

@@ -1,4 +1,6 @@
 import { http, type HttpHandler } from 'msw'
+import type { OperatorProfile } from '../protocol/types'
+import { requireAdmin } from './access'
 import { ApiFailure } from './api-error'
 import { withCors } from './cors'
 import { requireOperator } from './auth'
@@ -8,6 +10,8 @@ import type { ServerState } from './state'
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 type Params = Record<string, string>
 type Resolver = (input: { request: Request; params: Params }) => Response | unknown | Promise<Response | unknown>
+/** An operator route's resolver also gets the operator calling, to scope what it shows and does. */
+type OperatorResolver = (input: { request: Request; params: Params; operator: OperatorProfile }) => Response | unknown | Promise<Response | unknown>
 
 /**
  * One API route on any origin (the server runs on any host and port). A resolver returns a Response
@@ -29,11 +33,29 @@ export function route(method: Method, path: string, resolve: Resolver): HttpHand
   })
 }
 
-/** Routes under `/v1/operator<prefix>` that first require the operator token. */
-export function operatorRoutes(state: ServerState, prefix = '') {
-  return (method: Method, path: string, resolve: Resolver): HttpHandler =>
+/**
+ * Routes under `/v1/operator<prefix>`: first an operator token (401), then that token's rate limit
+ * (429), then, for `admin` routes, the admin's role (403).
+ */
+export function operatorRoutes(state: ServerState, prefix = '', access: 'any' | 'admin' = 'any') {
+  return (method: Method, path: string, resolve: OperatorResolver): HttpHandler =>
     route(method, `/v1/operator${prefix}${path}`, (input) => {
-      requireOperator(state, input.request)
-      return resolve(input)
+      const operator = requireOperator(state, input.request)
+      state.rateLimits.admitOperator(operator.id)
+      if (access === 'admin') requireAdmin(operator)
+      return resolve({ ...input, operator })
+    })
+}
+
+/**
+ * Routes under `/v1/mock`: the admin's token or nothing (401 without one, 403 for an agent's). Not
+ * rate limited: they exist for tests and the demo, which move the clock as often as they need.
+ */
+export function mockRoutes(state: ServerState) {
+  return (method: Method, path: string, resolve: OperatorResolver): HttpHandler =>
+    route(method, `/v1/mock${path}`, (input) => {
+      const operator = requireOperator(state, input.request)
+      requireAdmin(operator)
+      return resolve({ ...input, operator })
     })
 }

@@ -196,8 +196,11 @@ export const mockStatus = z.discriminatedUnion('status', [
   }),
 ])
 
-export const cannedResponse = z.object({ name: displayName(80), text: messageText })
-export const cannedResponsePatch = cannedResponse.partial().refine((p) => Object.keys(p).length > 0, {
+const cannedResponseFields = z.object({ name: displayName(80), text: messageText })
+/** `brandId` omitted or null: shared by every brand (only an admin makes those). */
+export const cannedResponse = cannedResponseFields.extend({ brandId: trimmed(100).nullable().optional() })
+/** A reply's brand is fixed once it is made. */
+export const cannedResponsePatch = cannedResponseFields.partial().refine((p) => Object.keys(p).length > 0, {
   message: 'give name or text',
 })
 

@@ -1,4 +1,4 @@
-import type { Brand, MessageTemplate, Operator, PaymentPage } from '../protocol/types'
+import type { Brand, MessageTemplate, OperatorProfile, PaymentPage } from '../protocol/types'
 import type { GatewayRecord } from './state'
 
 /** The demo brands. Both embed from any origin so the README's snippet works on any test page. */
@@ -81,11 +81,15 @@ export const seedPaymentPages: PaymentPage[] = [
   },
 ]
 
-/** The operators of the demo, who can hand conversations to each other. */
-export const seedOperators: Operator[] = [
-  { id: 'op_ana', name: 'Ana' },
-  { id: 'op_kenji', name: 'Kenji' },
-  { id: 'op_lucia', name: 'Lucía' },
+/**
+ * The operators of the demo, who can hand conversations to each other: an admin of every brand and an
+ * agent or two per brand. Their tokens are in `demo-secrets.ts`, never here: an id is listed to everyone.
+ */
+export const seedOperators: OperatorProfile[] = [
+  { id: 'op_admin', name: 'Admin', role: 'admin', brandIds: seedBrands.map((b) => b.id) },
+  { id: 'op_ana', name: 'Ana', role: 'agent', brandIds: ['brand_acme'] },
+  { id: 'op_kenji', name: 'Kenji', role: 'agent', brandIds: ['brand_acme', 'brand_sakura'] },
+  { id: 'op_lucia', name: 'Lucía', role: 'agent', brandIds: ['brand_sakura'] },
 ]
 
 /**

@@ -31,6 +31,8 @@ export function eventStream<E extends { type: string }>(
   lastEventId: number | null,
   /** Sent (without an id) when the events after `lastEventId` are no longer all there to replay. */
   incomplete?: { type: string; [field: string]: unknown },
+  /** Which events this stream carries, replayed and live (an operator's: its brands' conversations). */
+  include: (event: E) => boolean = () => true,
 ): Response {
   let stop = () => {}
   const body = new ReadableStream<Uint8Array>({
@@ -42,7 +44,9 @@ export function eventStream<E extends { type: string }>(
           stop()
         }
       }
-      const frame = (entry: LoggedEvent<E>) => write(frameOf(entry))
+      const frame = (entry: LoggedEvent<E>) => {
+        if (include(entry.event)) write(frameOf(entry))
+      }
       write(encoder.encode('retry: 2000\n\n'))
       if (lastEventId !== null) {
         const missed = log.since(lastEventId)

@@ -11,12 +11,20 @@ import type {
   Gateway,
   Message,
   MessageTemplate,
-  Operator,
+  OperatorProfile,
   PaymentPage,
   PaymentRequest,
   Transaction,
 } from '../protocol/types'
 import { createClock, type Clock } from './clock'
+import {
+  DEMO_ADMIN_TOKEN,
+  DEMO_AGENT_TOKENS,
+  DEMO_GATEWAY_WEBHOOK_SECRET,
+  DEMO_IDENTITY_SECRETS,
+  DEMO_WHATSAPP_APP_SECRET,
+  DEMO_WHATSAPP_VERIFY_TOKEN,
+} from './demo-secrets'
 import { EventHub } from './event-hub'
 import { createGatewayState, type GatewayState } from './gateway/gateway-state'
 import { IdempotencyStore } from './idempotency'
@@ -131,8 +139,12 @@ export interface ServerStateOptions {
   gatewayWebhookSecret?: string
   /** Webhook secrets (default: the demo values documented in the README). */
   whatsapp?: Partial<WhatsAppSettings>
-  /** Bearer token of the operator API (default `op_demo`). */
+  /** Bearer token of the admin (`op_admin`) on the operator API and the mock controls (default `op_demo`). */
   operatorToken?: string
+  /** Bearer tokens of the seeded operators, by operator id (defaults: `DEMO_AGENT_TOKENS`; the admin's is also `operatorToken`). */
+  operatorTokens?: Readonly<Record<string, string>>
+  /** Each brand's identity verification secret, by brand id (defaults: `DEMO_IDENTITY_SECRETS`). */
+  identitySecrets?: Readonly<Record<string, string>>
   /** Time source before the mock offset (default `Date.now`). */
   now?: () => number
   /**
@@ -142,8 +154,8 @@ export interface ServerStateOptions {
    */
   publicUrl?: string
   /**
-   * Token buckets on the visitor API, per session and per client address (default
-   * `DEFAULT_RATE_LIMITS` in `rate-limit.ts`); `false` turns them off.
+   * Token buckets on the visitor API (per session and per client address) and on the operator API (per
+   * operator token): default `DEFAULT_RATE_LIMITS` in `rate-limit.ts`; `false` turns them all off.
    */
   rateLimits?: RateLimitOptions
   /** Event streams one visitor session holds open at once; a new one beyond it ends the oldest (default 5). */
@@ -152,7 +164,10 @@ export interface ServerStateOptions {
 
 /** Everything the reference server knows, in memory. `reset()` returns it to the seed. */
 export interface ServerState {
-  readonly operatorToken: string
+  /** Every operator's bearer token, by operator id: secrets, kept apart from the operators that are listed. */
+  readonly operatorTokens: ReadonlyMap<string, string>
+  /** Each brand's identity verification secret, by brand id: never returned by the API. */
+  readonly identitySecrets: Readonly<Record<string, string>>
   /** The origin every absolute URL the server makes starts with (`ServerStateOptions.publicUrl`). */
   readonly publicUrl: string
   /**
@@ -176,7 +191,7 @@ export interface ServerState {
   gateway: GatewayState
   /** Every attempt to pay, by conversation, oldest first: it stays with the conversation when it moves. */
   transactions: Map<string, Transaction[]>
-  operators: Map<string, Operator>
+  operators: Map<string, OperatorProfile>
   /** Conversation id -> the operator id who owns it. */
   assignments: Map<string, string>
   /** Answers given per `Idempotency-Key`: Pay now (by visitor) and paying on the hosted page (by checkout session). */
@@ -201,13 +216,15 @@ export interface ServerState {
 
 export function createServerState(options: ServerStateOptions = {}): ServerState {
   const clock = createClock(options.now)
+  const operatorTokens = operatorTokensOf(options)
   const configuredUrl = options.publicUrl === undefined ? null : publicUrlFrom(options.publicUrl)
   let listening: string | null = null
   const seedTemplatesWithUrl = () => {
     for (const template of seedTemplates(state.publicUrl, clock.iso())) state.templates.set(template.id, template)
   }
   const state: ServerState = {
-    operatorToken: options.operatorToken ?? 'op_demo',
+    operatorTokens,
+    identitySecrets: { ...DEMO_IDENTITY_SECRETS, ...options.identitySecrets },
     get publicUrl() {
       return configuredUrl ?? listening ?? DEFAULT_PUBLIC_URL
     },
@@ -228,15 +245,15 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     gateways: new Map(),
     paymentRequests: new Map(),
     checkoutSessions: new Map(),
-    gateway: createGatewayState(options.gatewayWebhookSecret ?? 'whsec_paychat_demo'),
+    gateway: createGatewayState(options.gatewayWebhookSecret ?? DEMO_GATEWAY_WEBHOOK_SECRET),
     transactions: new Map(),
     operators: new Map(),
     assignments: new Map(),
     idempotency: { checkout: new IdempotencyStore(clock), pay: new IdempotencyStore(clock) },
     rateLimits: createRateLimiter(options.rateLimits, clock),
     whatsapp: {
-      verifyToken: options.whatsapp?.verifyToken ?? 'paychat-demo-verify',
-      appSecret: options.whatsapp?.appSecret ?? 'paychat-demo-secret',
+      verifyToken: options.whatsapp?.verifyToken ?? DEMO_WHATSAPP_VERIFY_TOKEN,
+      appSecret: options.whatsapp?.appSecret ?? DEMO_WHATSAPP_APP_SECRET,
       statusDelaysMs: options.whatsapp?.statusDelaysMs ?? [400, 1200, 4000],
     },
     whatsappContacts: new Map(),
@@ -281,11 +298,26 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
       state.brands = new Map(seedBrands.map((b) => [b.id, structuredClone(b)]))
       state.paymentPages = new Map(seedPaymentPages.map((p) => [p.id, structuredClone(p)]))
       state.gateways = new Map(seedGateways(state.clock.iso()).map((g) => [g.id, g]))
-      state.operators = new Map(seedOperators.map((o) => [o.id, { ...o }]))
-      state.gateway = createGatewayState(options.gatewayWebhookSecret ?? 'whsec_paychat_demo')
+      state.operators = new Map(seedOperators.map((o) => [o.id, structuredClone(o)]))
+      state.gateway = createGatewayState(options.gatewayWebhookSecret ?? DEMO_GATEWAY_WEBHOOK_SECRET)
       seedTemplatesWithUrl()
     },
   }
   state.reset()
   return state
+}
+
+/** Each seeded operator's token: the option given, else the demo one. Two operators never share one. */
+function operatorTokensOf(options: ServerStateOptions): ReadonlyMap<string, string> {
+  const given: Record<string, string> = { ...DEMO_AGENT_TOKENS, op_admin: DEMO_ADMIN_TOKEN, ...options.operatorTokens }
+  if (options.operatorToken !== undefined) given.op_admin = options.operatorToken
+  const tokens = new Map<string, string>()
+  for (const { id } of seedOperators) {
+    const token = given[id]
+    if (!token) throw new Error(`Operator ${id} needs a token.`)
+    if ([...tokens.values()].includes(token)) throw new Error(`Operator ${id} has the same token as another operator; give each its own.`)
+    tokens.set(id, token)
+  }
+  for (const id of Object.keys(given)) if (!tokens.has(id)) throw new Error(`No operator ${id} to give a token to.`)
+  return tokens
 }

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { axe, describeViolations } from './axe'
 import { ACME, CHECKOUT_VIEWPORT, payButton, testCard, typeCard, Payer } from './checkout-payer'
-import { launchChromium, startStack, type Stack } from './stack'
+import { launchChromium, OPERATOR_TOKEN, startStack, type Stack } from './stack'
 
 let browser: Browser
 let stack: Stack
@@ -176,7 +176,7 @@ test('no axe violations on any card state (light and dark) or any checkout step'
   const late = await share()
   const res = await fetch(`${stack.apiBase}/v1/mock/clock`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs: 25 * 60 * 60 * 1000 }),
   })
   expect(res.ok).toBe(true)

@@ -1,7 +1,10 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { operator } from './operator'
-import { launchChromium, startStack, type Stack } from './stack'
+import { launchChromium, OPERATOR_TOKEN, startStack, type Stack } from './stack'
+
+/** The mock controls (Meta's side of the conversation) take the admin's token. */
+const admin = { authorization: `Bearer ${OPERATOR_TOKEN}` }
 
 let browser: Browser
 let stack: Stack
@@ -35,7 +38,7 @@ test('a web chat continues on WhatsApp: the code in the first WhatsApp message j
 
   await fetch(`${stack.apiBase}/v1/mock/whatsapp/inbound`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...admin, 'content-type': 'application/json' },
     body: JSON.stringify({ from: '15551234567', name: 'Kenji', text: prefilled }),
   })
   await page.getByText('Continued on WhatsApp').waitFor()
@@ -46,7 +49,7 @@ test('a web chat continues on WhatsApp: the code in the first WhatsApp message j
   const conversation = await op.conversationWith(prefilled)
   await op.reply(conversation.id, 'Sure — this is us on WhatsApp.')
   await page.getByText('Sure — this is us on WhatsApp.').waitFor()
-  const outbox = await (await fetch(`${stack.apiBase}/v1/mock/whatsapp/outbox`)).json()
+  const outbox = await (await fetch(`${stack.apiBase}/v1/mock/whatsapp/outbox`, { headers: admin })).json()
   expect(outbox.messages).toMatchObject([{ to: '15551234567', text: 'Sure — this is us on WhatsApp.' }])
   expect(await page.evaluate(() => (window as unknown as { hostEvents: string[] }).hostEvents)).toContain('handoff')
 
@@ -60,7 +63,7 @@ test('a web chat continues on WhatsApp: the code in the first WhatsApp message j
 
   // A card shared now goes to WhatsApp as a Pay now button; paid from the phone, the web card is paid too.
   await op.shareCard(conversation.id, 'brand_acme', 'House blend, 1 kg')
-  const sent = await (await fetch(`${stack.apiBase}/v1/mock/whatsapp/outbox`)).json()
+  const sent = await (await fetch(`${stack.apiBase}/v1/mock/whatsapp/outbox`, { headers: admin })).json()
   const payLink = sent.messages.at(-1).request.interactive.action.parameters.url as string
   expect(payLink).toMatch(new RegExp(`^${stack.apiBase}/pay/pl_`))
   const phone = await context.newPage()

@@ -16,7 +16,6 @@ export const en = {
   live: 'Live',
   liveReconnecting: 'Reconnecting…',
   liveStopped: 'Not connected',
-  liveInterrupted: 'Live updates were interrupted. Reconnecting…',
   liveRefused: 'Live updates were refused ({status}).',
   networkError: 'The server cannot be reached. Check that it is running.',
   httpError: '{request} answered {status}.',
@@ -25,6 +24,9 @@ export const en = {
   manageCredits: 'Manage credits',
   operatorToken: 'Operator token',
   useToken: 'Use token',
+  /** Who the token is, in the header. */
+  signedInAdmin: 'Signed in as {name}, admin of every brand',
+  signedInAgent: 'Signed in as {name}, agent of {brands}',
   dismiss: 'Dismiss',
 
   // Shared words.
@@ -89,6 +91,9 @@ export const en = {
   cannedMissing: 'No value in this conversation for: {fields}. Edit them after inserting.',
   insertIntoReply: 'Insert into reply',
   newCannedReply: 'New canned reply',
+  /** A canned reply's brand: every brand's operators use a shared one. */
+  everyBrand: 'Every brand (shared)',
+  sharedReply: 'Shared by every brand',
   searchByName: 'Search by name',
   loadingCannedReplies: 'Loading canned replies…',
   noCannedMatch: 'No canned reply has that in its name.',
@@ -180,6 +185,7 @@ export const en = {
   creditsTitle: 'WhatsApp credits',
   loadingCredits: 'Loading credits…',
   buyCredits: 'Buy credits',
+  creditsAdminOnly: 'Only an admin buys credits or changes auto-recharge.',
   creditsToBuy: 'Credits to buy',
   autoRecharge: 'Auto-recharge',
   rechargeAutomatically: 'Recharge automatically',
@@ -206,6 +212,7 @@ export const en = {
   noTemplates: 'No templates yet. Create one, submit it for review, and send it once approved.',
   chooseTemplateToEdit: 'Choose a template to edit, or create a new one.',
   submitForReview: 'Submit for review',
+  submitAdminOnly: 'An admin submits templates to WhatsApp for review.',
   tplDraft: 'Draft',
   tplPending: 'Pending review',
   tplApproved: 'Approved',

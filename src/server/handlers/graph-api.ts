@@ -1,5 +1,6 @@
 import type { HttpHandler } from 'msw'
-import { json, readRawBody, safeEqual, bearerToken } from '../http'
+import { operatorOf } from '../auth'
+import { json, readRawBody } from '../http'
 import { route } from '../route'
 import type { ServerState } from '../state'
 import { cloudApiSend } from '../whatsapp/cloud-api'
@@ -10,16 +11,16 @@ import { phoneNumberId } from '../whatsapp/webhook-envelope'
 /**
  * The simulated Cloud API at Graph's own path, `POST /{version}/{phone-number-id}/messages`, for a
  * backend written against Meta's service: point it at `/v1/mock/graph` instead of graph.facebook.com.
- * Answers and refusals are Meta's shapes; the access token is the operator token.
+ * Answers and refusals are Meta's shapes; the access token is the admin's operator token, as for every
+ * mock control (an agent's is refused with Meta's permission error, HTTP 403).
  */
 export function graphApiHandlers(state: ServerState): HttpHandler[] {
   return [
     route('post', '/v1/mock/graph/:version/:phoneNumberId/messages', async ({ request, params }) => {
       try {
-        const token = bearerToken(request)
-        if (!token || !safeEqual(token, state.operatorToken)) {
-          throw new CloudApiError(190, 'Send the operator token as "Authorization: Bearer <token>".')
-        }
+        const operator = operatorOf(state, request)
+        if (!operator) throw new CloudApiError(190, 'Send the admin operator token as "Authorization: Bearer <token>".')
+        if (operator.role !== 'admin') throw new CloudApiError(10, 'Only the admin operator token may use the simulated Cloud API.')
         const brand = [...state.brands.values()].find(
           (b) => b.whatsappNumber && phoneNumberId(b.whatsappNumber) === params.phoneNumberId,
         )
@@ -38,7 +39,7 @@ export function graphApiHandlers(state: ServerState): HttpHandler[] {
         return cloudApiSend(state, brand.id, parsed.data).response
       } catch (error) {
         if (!(error instanceof CloudApiError)) throw error
-        return json(error.toBody(), error.code === 190 ? 401 : 400)
+        return json(error.toBody(), error.code === 190 ? 401 : error.code === 10 ? 403 : 400)
       }
     }),
   ]

@@ -1,10 +1,10 @@
 import type { HttpHandler } from 'msw'
 import { json, readBody } from '../http'
-import { activeSecrets, rotateWebhookSecret } from '../gateway/gateway-state'
+import { rotateWebhookSecret } from '../gateway/gateway-state'
 import { settleUnknown } from '../gateway/holds'
 import { publicSubscription, runRenewals } from '../gateway/subscriptions'
 import { paymentRequestById, sweepExpired } from '../payments'
-import { route } from '../route'
+import { mockRoutes } from '../route'
 import * as schema from '../schemas'
 import type { ServerState } from '../state'
 import { deliverSignedWebhook } from '../whatsapp/deliver-webhook'
@@ -12,29 +12,34 @@ import { inboundPayload } from '../whatsapp/inbound-payload'
 import { statusPayload } from '../whatsapp/status-payload'
 import { notFound } from '../api-error'
 
-/** Controls for tests and the demo: reset, move the clock, settle an unknown payment, act as WhatsApp. */
+/**
+ * Controls for tests and the demo: reset, move the clock, settle an unknown payment, act as WhatsApp.
+ * The admin's alone (`mockRoutes`). No route gives out a secret: tests sign with the one they created
+ * the server with.
+ */
 export function mockHandlers(state: ServerState): HttpHandler[] {
+  const route = mockRoutes(state)
   const clock = () => ({ now: state.clock.iso() })
   return [
-    route('post', '/v1/mock/reset', () => {
+    route('post', '/reset', () => {
       state.reset()
       return json(null, 204)
     }),
-    route('get', '/v1/mock/clock', clock),
-    route('post', '/v1/mock/clock', async ({ request }) => {
+    route('get', '/clock', clock),
+    route('post', '/clock', async ({ request }) => {
       state.clock.advance((await readBody(request, schema.clockAdvance)).advanceMs)
       sweepExpired(state)
       // The gateway charges the renewals the clock passed, and says so by webhook, before this answers.
       await runRenewals(state)
       return clock()
     }),
-    route('post', '/v1/mock/whatsapp/inbound', async ({ request }) => {
+    route('post', '/whatsapp/inbound', async ({ request }) => {
       await deliverSignedWebhook(state, inboundPayload(state, await readBody(request, schema.mockInbound)))
       return json({ delivered: true })
     }),
-    route('get', '/v1/mock/whatsapp/outbox', () => ({ messages: state.whatsappOutbox })),
+    route('get', '/whatsapp/outbox', () => ({ messages: state.whatsappOutbox })),
     // The simulated Cloud API reports progress the way Meta does: a signed status webhook.
-    route('post', '/v1/mock/whatsapp/outbox/:id/status', async ({ request, params }) => {
+    route('post', '/whatsapp/outbox/:id/status', async ({ request, params }) => {
       const report = await readBody(request, schema.mockStatus)
       const sent = state.whatsappOutbox.find((m) => m.id === params.id)
       if (!sent) throw notFound('outbound WhatsApp message')
@@ -42,12 +47,12 @@ export function mockHandlers(state: ServerState): HttpHandler[] {
       await deliverSignedWebhook(state, statusPayload(sent, number, report, Math.floor(state.clock.now() / 1000)))
       return sent
     }),
-    route('post', '/v1/mock/payment-requests/:id/settle', async ({ request, params }) => {
+    route('post', '/payment-requests/:id/settle', async ({ request, params }) => {
       const { outcome } = await readBody(request, schema.settle)
       return settleUnknown(state, paymentRequestById(state, params.id!), outcome)
     }),
     // How the subscription's next renewals end (the card on file is approved until told otherwise).
-    route('post', '/v1/mock/subscriptions/:id/renewal-outcome', async ({ request, params }) => {
+    route('post', '/subscriptions/:id/renewal-outcome', async ({ request, params }) => {
       const { outcome } = await readBody(request, schema.renewalOutcome)
       const subscription = state.gateway.subscriptions.get(params.id!)
       if (!subscription) throw notFound('subscription')
@@ -55,7 +60,6 @@ export function mockHandlers(state: ServerState): HttpHandler[] {
       return publicSubscription(subscription)
     }),
     // The merchant rolls its webhook secret: the old one is still signed with and accepted for 24 h.
-    route('post', '/v1/mock/gateway/rotate-secret', () => ({ secret: rotateWebhookSecret(state.gateway, state.clock.now()) })),
-    route('get', '/v1/mock/gateway/webhook-secrets', () => ({ secrets: activeSecrets(state.gateway, state.clock.now()) })),
+    route('post', '/gateway/rotate-secret', () => ({ secret: rotateWebhookSecret(state.gateway, state.clock.now()) })),
   ]
 }

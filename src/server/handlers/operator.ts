@@ -1,7 +1,8 @@
 import type { HttpHandler } from 'msw'
-import type { MessageDelivery, PaymentPage } from '../../protocol/types'
+import type { MessageDelivery, OperatorProfile, PaymentPage } from '../../protocol/types'
+import { brandInReach, inReach, inReachOf, reaches, refuseOutOfReach } from '../access'
 import { ApiFailure, notFound } from '../api-error'
-import { addMessage, conversationById, conversationSummaries, listMessages } from '../conversations'
+import { addMessage, conversationSummaries, listMessages } from '../conversations'
 import { json, parse, readBody } from '../http'
 import { newId } from '../ids'
 import { settleHold } from '../gateway/holds'
@@ -17,36 +18,42 @@ import * as schema from '../schemas'
 import { eventStream, lastEventIdOf } from '../sse'
 import type { GatewayRecord, ServerState } from '../state'
 
-/** The operator console's API. Every route needs the operator token. */
+/**
+ * The operator console's API. Every route needs an operator token; an agent reaches only its brands'
+ * conversations, cards and pages (`access.ts`), and the shop's settings are the admin's.
+ */
 export function operatorHandlers(state: ServerState): HttpHandler[] {
   const operatorRoute = operatorRoutes(state)
+  const adminRoute = operatorRoutes(state, '', 'admin')
 
-  const brandOf = (id: string) => {
-    const brand = state.brands.get(id)
-    if (!brand) throw new ApiFailure(422, 'unknown_brand', 'No brand with that id.', 'brandId')
-    return brand
-  }
+  const conversationOf = (operator: OperatorProfile, id: string) => inReach(operator, state.conversations.get(id), 'conversation')
+  const requestOf = (operator: OperatorProfile, id: string) => inReach(operator, paymentRequestById(state, id), 'payment request')
   const pageById = (id: string) => {
     const page = state.paymentPages.get(id)
     if (!page) throw notFound('payment page')
     return page
   }
+  /** A list for `?brandId=`: the operator's objects, of that brand when one is named. */
+  const listed = <T extends { brandId: string }>(operator: OperatorProfile, request: Request, all: Iterable<T>) =>
+    inReachOf(operator, all, new URL(request.url).searchParams.get('brandId'))
 
   return [
-    operatorRoute('get', '/brands', () => ({ brands: [...state.brands.values()] })),
+    operatorRoute('get', '/me', ({ operator }) => operator),
 
-    operatorRoute('get', '/conversations', ({ request }) => ({
-      conversations: conversationSummaries(state, new URL(request.url).searchParams.get('brandId') ?? undefined),
+    operatorRoute('get', '/brands', ({ operator }) => ({ brands: [...state.brands.values()].filter((b) => operator.brandIds.includes(b.id)) })),
+
+    operatorRoute('get', '/conversations', ({ request, operator }) => ({
+      conversations: listed(operator, request, conversationSummaries(state)),
     })),
 
-    operatorRoute('get', '/conversations/:id/messages', ({ request, params }) => {
-      const conversation = conversationById(state, params.id!)
+    operatorRoute('get', '/conversations/:id/messages', ({ request, params, operator }) => {
+      const conversation = conversationOf(operator, params.id!)
       sweepExpired(state)
       return listMessages(state, conversation.id, parse(schema.page, Object.fromEntries(new URL(request.url).searchParams)))
     }),
 
-    operatorRoute('post', '/conversations/:id/messages', async ({ request, params }) => {
-      const conversation = conversationById(state, params.id!)
+    operatorRoute('post', '/conversations/:id/messages', async ({ request, params, operator }) => {
+      const conversation = conversationOf(operator, params.id!)
       const { text } = await readBody(request, schema.operatorMessage)
       const brand = state.brands.get(conversation.brandId)
       const add = (delivery?: MessageDelivery) =>
@@ -57,37 +64,40 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
       return json(contact ? relayToWhatsApp(state, contact, textRequest(contact, text), add) : add(), 201)
     }),
 
-    operatorRoute('get', '/events', ({ request }) => eventStream(request, state.events.operator, lastEventIdOf(request))),
+    // Each operator's stream carries only the events of conversations it reaches, live and replayed.
+    operatorRoute('get', '/events', ({ request, operator }) =>
+      eventStream(request, state.events.operator, lastEventIdOf(request), undefined, (event) => {
+        const conversation = state.conversations.get(event.conversationId)
+        return conversation !== undefined && reaches(operator, conversation)
+      }),
+    ),
 
-    operatorRoute('get', '/payment-pages', ({ request }) => {
-      const brandId = new URL(request.url).searchParams.get('brandId')
-      return { paymentPages: [...state.paymentPages.values()].filter((p) => !brandId || p.brandId === brandId) }
-    }),
+    operatorRoute('get', '/payment-pages', ({ request, operator }) => ({ paymentPages: listed(operator, request, state.paymentPages.values()) })),
 
-    operatorRoute('post', '/payment-pages', async ({ request }) => {
+    adminRoute('post', '/payment-pages', async ({ request, operator }) => {
       const input = await readBody(request, schema.paymentPage)
-      brandOf(input.brandId)
+      brandInReach(operator, input.brandId)
       const page: PaymentPage = { id: newId('pp'), ...input }
       state.paymentPages.set(page.id, page)
       return json(page, 201)
     }),
 
-    operatorRoute('patch', '/payment-pages/:id', async ({ request, params }) => {
+    adminRoute('patch', '/payment-pages/:id', async ({ request, params }) => {
       const page = pageById(params.id!)
       Object.assign(page, await readBody(request, schema.paymentPagePatch))
       return page
     }),
 
-    operatorRoute('delete', '/payment-pages/:id', ({ params }) => {
+    adminRoute('delete', '/payment-pages/:id', ({ params }) => {
       state.paymentPages.delete(pageById(params.id!).id)
       return json(null, 204)
     }),
 
-    operatorRoute('get', '/gateways', () => ({ gateways: [...state.gateways.values()].map(publicGateway) })),
+    operatorRoute('get', '/gateways', ({ request, operator }) => ({ gateways: listed(operator, request, state.gateways.values()).map(publicGateway) })),
 
-    operatorRoute('post', '/gateways', async ({ request }) => {
+    adminRoute('post', '/gateways', async ({ request, operator }) => {
       const input = await readBody(request, schema.gateway)
-      brandOf(input.brandId)
+      brandInReach(operator, input.brandId)
       const entries = Object.entries(input.credentials as Record<string, string>)
       const record: GatewayRecord = {
         id: newId('gw'),
@@ -103,10 +113,12 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
       return json(publicGateway(record), 201)
     }),
 
-    operatorRoute('post', '/conversations/:id/payment-requests', async ({ request, params }) => {
+    operatorRoute('post', '/conversations/:id/payment-requests', async ({ request, params, operator }) => {
       const { paymentPageId, whatsapp, ...options } = await readBody(request, schema.sharePaymentRequest)
-      const conversation = conversationById(state, params.id!)
+      const conversation = conversationOf(operator, params.id!)
       const page = state.paymentPages.get(paymentPageId)
+      refuseOutOfReach(operator, page, 'payment page')
+      if (whatsapp) refuseOutOfReach(operator, state.templates.get(whatsapp.templateId), 'template')
       if (page?.billing.type === 'recurring' && options.transactionType === 'authorize') {
         throw new ApiFailure(
           422,
@@ -129,25 +141,23 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
       return json(publicPaymentRequest(record), 201)
     }),
 
-    operatorRoute('post', '/payment-requests/:id/revoke', ({ params }) =>
-      revokeRequest(state, paymentRequestById(state, params.id!)),
-    ),
+    operatorRoute('post', '/payment-requests/:id/revoke', ({ params, operator }) => revokeRequest(state, requestOf(operator, params.id!))),
 
     // An `authorize` card's hold: charged now, or released.
-    operatorRoute('post', '/payment-requests/:id/capture', ({ params }) =>
-      settleHold(state, paymentRequestById(state, params.id!), 'capture'),
-    ),
-    operatorRoute('post', '/payment-requests/:id/void', ({ params }) => settleHold(state, paymentRequestById(state, params.id!), 'void')),
+    operatorRoute('post', '/payment-requests/:id/capture', ({ params, operator }) => settleHold(state, requestOf(operator, params.id!), 'capture')),
+    operatorRoute('post', '/payment-requests/:id/void', ({ params, operator }) => settleHold(state, requestOf(operator, params.id!), 'void')),
 
-    operatorRoute('get', '/conversations/:id/transactions', ({ params }) => ({
-      transactions: transactionsOf(state, conversationById(state, params.id!).id),
+    operatorRoute('get', '/conversations/:id/transactions', ({ params, operator }) => ({
+      transactions: transactionsOf(state, conversationOf(operator, params.id!).id),
     })),
 
+    // Every operator, so a conversation can be handed to any of its brand's: names, roles and brands, never tokens.
     operatorRoute('get', '/operators', () => ({ operators: [...state.operators.values()] })),
 
-    operatorRoute('post', '/conversations/:id/transfer', async ({ request, params }) => {
+    operatorRoute('post', '/conversations/:id/transfer', async ({ request, params, operator }) => {
       const { operatorId } = await readBody(request, schema.transfer)
-      return transferConversation(state, conversationById(state, params.id!).id, operatorId)
+      const conversation = conversationOf(operator, params.id!)
+      return transferConversation(state, conversation.id, operatorId)
     }),
   ]
 }

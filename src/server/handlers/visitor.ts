@@ -41,7 +41,7 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
       const brand = brandByWidgetKey(state, input.widgetKey)
       assertOriginAllowed(brand, request)
       const hash = input.visitor?.userHash
-      if (hash !== undefined) await verifyIdentity(brand.id, input.visitor?.email, hash)
+      if (hash !== undefined) await verifyIdentity(state, brand.id, input.visitor?.email, hash)
       const { status, body } = startSession(state, input, hash !== undefined)
       return json(body, status)
     }),
@@ -50,7 +50,7 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
       const visitor = visitorOf(request)
       const { name, email, userHash } = await readBody(request, schema.identify)
       // A wrong hash changes nothing.
-      await verifyIdentity(visitor.brandId, email, userHash)
+      await verifyIdentity(state, visitor.brandId, email, userHash)
       Object.assign(visitor, { name: name ?? visitor.name, email, verified: true })
       return json({ visitor: { name: visitor.name, email, verified: true } })
     }),

@@ -46,11 +46,12 @@ const TAGS: Record<Operation['tag'], string> = {
   visitor: 'The widget’s API. `Authorization: Bearer <session token>`: a visitor reaches only its own conversation. Rate limited (429 with `Retry-After`).',
   checkout: 'The hosted checkout page and the WhatsApp pay link: the unguessable id in the path is the permission.',
   webhooks: 'Signed deliveries from the payment gateway and from Meta’s WhatsApp Cloud API.',
-  operator: 'The operator console’s API. `Authorization: Bearer <operator token>` (demo: `op_demo`).',
+  operator:
+    'The operator console’s API. `Authorization: Bearer <operator token>`: each operator has its own (demo: `op_demo` for the admin; `agent_ana_demo`, `agent_kenji_demo`, `agent_lucia_demo` for the agents). An agent reaches only its brands’ conversations, cards, templates and canned replies (another brand’s is 404 and in no list or event); the shop’s settings are the admin’s (403 `forbidden`). Rate limited per token (429 with `Retry-After`).',
   'canned-responses': 'Saved replies with merge fields.',
   templates: 'WhatsApp message templates and their review lifecycle.',
   outreach: 'Business-initiated messages and the credits they spend.',
-  mock: 'Controls for tests and the demo, and the simulated WhatsApp Cloud API. Served only in mock mode (`createHandlers({ mock: true })`, the default); a server created with `mock: false` answers them 404 and leaves them out of this document.',
+  mock: 'Controls for tests and the demo, and the simulated WhatsApp Cloud API: the admin’s operator token only (401 without one, 403 with an agent’s), and never readable by another origin (no CORS). Served only in mock mode (`createHandlers({ mock: true })`, the default; `npm start` turns it off beyond loopback and with `PAYCHAT_MOCK_CONTROLS=0`); a server created with `mock: false` answers them 404 and leaves them out of this document.',
   meta: 'This document.',
 }
 
@@ -59,7 +60,10 @@ const ERRORS: Record<ErrorStatus, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: 'Malformed: `invalid_json`, `validation_failed` (with `field`), `missing_idempotency_key`.' },
   401: { name: 'Unauthorized', description: '`unauthorized`: no or unknown bearer token.' },
   402: { name: 'PaymentRequired', description: '`insufficient_credits`.' },
-  403: { name: 'Forbidden', description: '`forbidden` (token valid, resource not yours), `origin_not_allowed` (the page is not one the brand allows).' },
+  403: {
+    name: 'Forbidden',
+    description: '`forbidden` (token valid, resource not yours; or an agent’s token where only the admin may), `origin_not_allowed` (the page is not one the brand allows).',
+  },
   404: { name: 'NotFound', description: '`not_found`: no such id.' },
   409: { name: 'Conflict', description: 'Not possible in the current state: `invalid_state`, …' },
   410: { name: 'Gone', description: 'No longer available.' },
@@ -85,7 +89,10 @@ function errorResponse(status: ErrorStatus, description: string): JsonSchema {
 function implicitErrors(operation: Operation): ErrorStatus[] {
   const statuses: ErrorStatus[] = []
   if (operation.security === 'visitor') statuses.push(401, 403, 429)
-  if (operation.security === 'operator') statuses.push(401)
+  if (operation.security === 'operator' || operation.security === 'admin') statuses.push(401)
+  if (operation.security === 'admin') statuses.push(403)
+  // The operator API counts each token's calls; the mock controls are not counted.
+  if ((operation.security === 'operator' || operation.security === 'admin') && !operation.mock) statuses.push(429)
   // Bodies are read with a size limit and validated by their schema.
   if (operation.body) statuses.push(400, 413)
   statuses.push(500)
@@ -171,9 +178,9 @@ function operationObject(operation: Operation, schemas: Record<string, JsonSchem
   return {
     operationId: operation.operationId,
     summary: operation.summary,
-    ...(operation.description ? { description: operation.description } : {}),
+    ...(description(operation) ? { description: description(operation) } : {}),
     tags: [operation.tag],
-    security: operation.security === 'public' ? [] : [{ [`${operation.security}Token`]: [] }],
+    security: operation.security === 'public' ? [] : [{ [operation.security === 'visitor' ? 'visitorToken' : 'operatorToken']: [] }],
     ...(pathParameters.length || operation.parameters
       ? { parameters: [...pathParameters, ...(operation.parameters ?? []).map(parameter)] }
       : {}),
@@ -182,6 +189,12 @@ function operationObject(operation: Operation, schemas: Record<string, JsonSchem
       : {}),
     responses,
   }
+}
+
+/** An admin route says so first: the scheme is every operator's, the role is what differs. */
+function description(operation: Operation): string | undefined {
+  if (operation.security !== 'admin') return operation.description
+  return ['Admin only: an agent’s token is 403 `forbidden`.', operation.description].filter(Boolean).join(' ')
 }
 
 function build(mock: boolean): OpenApiDocument {
@@ -216,7 +229,12 @@ function build(mock: boolean): OpenApiDocument {
           scheme: 'bearer',
           description: 'The session token of `POST /v1/sessions` (`st_…`): reaches only that visitor’s conversation.',
         },
-        operatorToken: { type: 'http', scheme: 'bearer', description: 'The operator token (demo: `op_demo`).' },
+        operatorToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An operator’s own token, a secret (never its id): demo `op_demo` for the admin (every brand), `agent_ana_demo` (Acme Coffee), `agent_kenji_demo` (Acme Coffee and Sakura Tea), `agent_lucia_demo` (Sakura Tea). `GET /v1/operator/me` says whose it is.',
+        },
       },
     },
   }

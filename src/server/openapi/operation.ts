@@ -4,8 +4,12 @@ import type { RequestSchemaName } from './requests'
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
-/** Who may call: the widget's session token, the operator token, or anyone (the id or a signature is the permission). */
-export type Security = 'visitor' | 'operator' | 'public'
+/**
+ * Who may call: the widget's session token, any operator's token (an agent's reaches only its brands'
+ * objects), the admin's operator token only (an agent's is 403), or anyone (the id or a signature is
+ * the permission).
+ */
+export type Security = 'visitor' | 'operator' | 'admin' | 'public'
 
 export type Tag = 'visitor' | 'checkout' | 'webhooks' | 'operator' | 'canned-responses' | 'templates' | 'outreach' | 'mock' | 'meta'
 

@@ -3,6 +3,7 @@ import { newId } from '../ids'
 
 /** Meta's codes the simulated Cloud API answers with, and what each becomes in Paychat's own API. */
 export const CLOUD_API_ERRORS = {
+  10: { title: 'Application does not have permission for this action', status: 403, code: 'forbidden', advice: '' },
   100: { title: 'Invalid parameter', status: 400, code: 'validation_failed', advice: '' },
   190: { title: 'Invalid OAuth access token', status: 401, code: 'unauthorized', advice: '' },
   131026: { title: 'Message undeliverable', status: 422, code: 'whatsapp_undeliverable', advice: '' },

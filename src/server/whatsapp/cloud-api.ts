@@ -81,7 +81,7 @@ export function cloudApiSend(
   messageId: string | null = null,
 ): { outbound: OutboundWhatsApp; response: CloudApiSendResponse } {
   const plan = checkSend(state, brandId, request)
-  spendCredits(state, plan.cost, plan.note)
+  spendCredits(state, plan.cost, plan.note, brandId)
   const outbound: OutboundWhatsApp = {
     id: newId('wamid'),
     messageId,

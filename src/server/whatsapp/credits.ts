@@ -9,9 +9,10 @@ export function seedCredits(): Credits {
   return { balance: 50, autoRecharge: { enabled: false, minimumBalance: 0, rechargeAmount: 0 }, ledger: [] }
 }
 
-function record(state: ServerState, amount: number, reason: CreditEntry['reason'], note: string): void {
+/** `brandId`: the brand whose send spent it; null for what the business as a whole bought. */
+function record(state: ServerState, amount: number, reason: CreditEntry['reason'], note: string, brandId: string | null = null): void {
   state.credits.balance += amount
-  state.credits.ledger.push({ at: state.clock.iso(), amount, reason, note, balanceAfter: state.credits.balance })
+  state.credits.ledger.push({ at: state.clock.iso(), amount, reason, note, brandId, balanceAfter: state.credits.balance })
 }
 
 export function purchaseCredits(state: ServerState, amount: number): Credits {
@@ -30,7 +31,7 @@ export function canAfford(state: ServerState, cost: number): boolean {
  * Spends `cost` credits, topping up first when auto-recharge is on and the balance would fall below
  * its minimum. Callers check `canAfford` first: this never leaves the balance negative.
  */
-export function spendCredits(state: ServerState, cost: number, note: string): void {
+export function spendCredits(state: ServerState, cost: number, note: string, brandId: string): void {
   if (cost === 0) return
   const { autoRecharge } = state.credits
   if (recharges(state)) {
@@ -39,5 +40,5 @@ export function spendCredits(state: ServerState, cost: number, note: string): vo
     }
   }
   if (state.credits.balance < cost) throw new Error(`spendCredits: ${cost} credits asked, ${state.credits.balance} held`)
-  record(state, -cost, 'template', note)
+  record(state, -cost, 'template', note, brandId)
 }

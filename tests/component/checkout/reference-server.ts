@@ -85,7 +85,7 @@ export const behindThePage = {
       authorization: `Bearer ${opened.visitorToken}`,
     }),
   revoke: (paymentRequestId: string) => call('POST', `/v1/operator/payment-requests/${paymentRequestId}/revoke`, OPERATOR),
-  advanceClock: (advanceMs: number) => call('POST', '/v1/mock/clock', {}, { advanceMs }),
+  advanceClock: (advanceMs: number) => call('POST', '/v1/mock/clock', OPERATOR, { advanceMs }),
   pay: (checkoutSessionId: string, number: string) =>
     call('POST', `/v1/checkout/sessions/${checkoutSessionId}/pay`, {}, {
       name: 'Grace Hopper',

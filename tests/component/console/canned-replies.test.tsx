@@ -66,9 +66,11 @@ describe('canned replies panel', () => {
     fireEvent.click(form.getByRole('button', { name: 'Create canned reply' }))
     const row = within(await panel.findByRole('article', { name: 'Shipping' }))
     expect(row.getByText('It ships within {{brand.name}}’s usual two days.')).toBeTruthy()
+    // The admin's new reply is shared by every brand unless a brand is chosen.
     expect(seen.find((r) => r.method === 'POST' && r.path === '/v1/operator/canned-responses')?.body).toEqual({
       name: 'Shipping',
       text: 'It ships within {{brand.name}}’s usual two days.',
+      brandId: null,
     })
 
     fireEvent.click(row.getByRole('button', { name: 'Edit' }))

@@ -16,6 +16,7 @@ import { API, useReferenceServer } from '../checkout/reference-server'
 
 export { API }
 
+/** The admin's token: every brand, and the mock controls. */
 const OPERATOR = { authorization: 'Bearer op_demo' }
 
 /** A request the reference server saw: method, path with query, and the JSON body it carried. */
@@ -84,12 +85,12 @@ export async function webVisitor(name: string, text = 'Hello there'): Promise<st
   return (await webVisitorSession(name, text)).conversationId
 }
 
-/** A web visitor's conversation and the session token their widget holds (to pay as they would). */
-export async function webVisitorSession(name: string, text = 'Hello there'): Promise<{ conversationId: string; token: string }> {
+/** A web visitor's conversation and the session token their widget holds (to pay as they would); Acme Coffee's unless another widget key is given. */
+export async function webVisitorSession(name: string, text = 'Hello there', widgetKey = 'wk_demo'): Promise<{ conversationId: string; token: string }> {
   const response = await fetch(`${API}/v1/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ widgetKey: 'wk_demo', visitor: { name } }),
+    body: JSON.stringify({ widgetKey, visitor: { name } }),
   })
   const session = (await response.json()) as SessionResponse
   await fetch(`${API}/v1/conversations/${session.conversation.id}/messages`, {

@@ -41,7 +41,8 @@ test('Transfer to… hands the conversation over: owner updated in the pane and 
   const before = historyRows().map((r) => r.textContent)
 
   const to = screen.getByLabelText('Transfer to…') as HTMLSelectElement
-  await waitFor(() => expect([...to.options].map((o) => o.textContent)).toEqual(['Choose an operator', 'Ana', 'Kenji', 'Lucía']))
+  // Acme Coffee's conversation goes only to an operator of Acme Coffee: Lucía (Sakura Tea) is not offered.
+  await waitFor(() => expect([...to.options].map((o) => o.textContent)).toEqual(['Choose an operator', 'Admin', 'Ana', 'Kenji']))
   const transfer = screen.getByRole('button', { name: 'Transfer' }) as HTMLButtonElement
   expect(transfer.disabled).toBe(true)
   choose(to, 'op_kenji')
@@ -53,7 +54,7 @@ test('Transfer to… hands the conversation over: owner updated in the pane and 
   expect(within(row('Grace Hopper')).getByText('Assigned to Kenji')).toBeTruthy()
   await waitFor(() => expect(threadTexts().filter((t) => t.includes('Kenji is now looking after this conversation.'))).toHaveLength(1))
   // Kenji owns it now: the choice offers the others, and starts empty again.
-  expect([...to.options].map((o) => o.textContent)).toEqual(['Choose an operator', 'Ana', 'Lucía'])
+  expect([...to.options].map((o) => o.textContent)).toEqual(['Choose an operator', 'Admin', 'Ana'])
   expect(to.value).toBe('')
   // The history went with the conversation and stays open.
   expect(screen.getByRole('button', { name: /^Transaction history/ }).getAttribute('aria-expanded')).toBe('true')
@@ -65,11 +66,11 @@ test('a transfer made by another operator shows up live, with its line in the th
   renderConsole()
   await openConversation('Grace Hopper')
   await screen.findByText('Live')
-  await call('POST', `/v1/operator/conversations/${conversationId}/transfer`, { operatorId: 'op_lucia' })
+  await call('POST', `/v1/operator/conversations/${conversationId}/transfer`, { operatorId: 'op_ana' })
 
-  await waitFor(() => expect(within(row('Grace Hopper')).getByText('Assigned to Lucía')).toBeTruthy())
-  expect(paneHeader().querySelector('.assignee')?.textContent).toBe('Assigned to Lucía')
-  await waitFor(() => expect(threadTexts().some((t) => t.includes('Lucía is now looking after this conversation.'))).toBe(true))
+  await waitFor(() => expect(within(row('Grace Hopper')).getByText('Assigned to Ana')).toBeTruthy())
+  expect(paneHeader().querySelector('.assignee')?.textContent).toBe('Assigned to Ana')
+  await waitFor(() => expect(threadTexts().some((t) => t.includes('Ana is now looking after this conversation.'))).toBe(true))
 })
 
 test('a refused transfer says why in the form and leaves the owner as it was', async () => {
@@ -83,7 +84,7 @@ test('a refused transfer says why in the form and leaves the owner as it was', a
   state.operators.delete('op_ana')
   fireEvent.click(screen.getByRole('button', { name: 'Transfer' }))
   const alert = await within(document.querySelector<HTMLElement>('form.transfer-form')!).findByRole('alert')
-  expect(alert.textContent).toBe('No operator with that id.')
+  expect(alert.textContent).toBe('No operator of this conversation’s brand with that id.')
   await answered('POST', /\/transfer$/, 422)
   expect(paneHeader().querySelector('.assignee')?.textContent).toBe('Unassigned')
   expect(within(row('Grace Hopper')).getByText('Unassigned')).toBeTruthy()

@@ -65,6 +65,24 @@ describe('error mapping', () => {
     expect((error as Error).cause).toBeDefined()
   })
 
+  test('with the server down, a GET is tried once and then `retries` more times, and fails as a NetworkError', async () => {
+    server = await scriptServer((res) => json(res, 200, {}))
+    const url = server.url
+    await server.close()
+    server = undefined
+    let attempts = 0
+    const countingFetch: typeof fetch = (input, init) => {
+      attempts++
+      return fetch(input, init)
+    }
+    const client = createClient({ apiBase: url, widgetKey: 'wk_demo', retries: 2, fetch: countingFetch })
+    const error = await client.getPaymentRequest('pr_1').catch((e: unknown) => e)
+
+    expect(isNetworkError(error)).toBe(true)
+    expect(error).toMatchObject({ name: 'NetworkError', method: 'GET', url: `${url}/v1/payment-requests/pr_1` })
+    expect(attempts).toBe(3)
+  })
+
   test('no answer within the timeout is a TimeoutError, and is not retried', async () => {
     server = await scriptServer(() => {
       // Never answers.

@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createClient, type StreamStatus, type Subscription } from '../../../src/client/index'
+import { createClient, type PaychatClient, type StreamStatus, type Subscription } from '../../../src/client/index'
 import type { ConversationEvent } from '../../../src/protocol/types'
 import { errorBody, json, scriptServer, type ScriptServer, type Seen } from './script-server'
 
 let server: ScriptServer | undefined
 let subscription: Subscription | undefined
+let subscriptionClient: PaychatClient | undefined
 afterEach(async () => {
   subscription?.close()
   await server?.close()
@@ -21,6 +22,7 @@ const openStream = (res: ServerResponse) =>
 function listen(url: string, lastEventId: string | null = null) {
   const client = createClient({ apiBase: url, widgetKey: 'wk_demo' })
   client.setSessionToken('st_1')
+  subscriptionClient = client
   const events: Array<[string, string]> = []
   const statuses: StreamStatus[] = []
   const errors: Error[] = []
@@ -81,6 +83,44 @@ describe('event stream', () => {
     // retry: 30 means well under the 1 s default, even with backoff jitter.
     expect(second.at - first.at).toBeLessThan(500)
     expect(statuses).toEqual(['connecting', 'open', 'reconnecting', 'open'])
+  })
+
+  test('reconnects through the client: the token renewed meanwhile and the last id seen are sent', async () => {
+    server = await scriptServer((res, _request, index) => {
+      openStream(res)
+      if (index > 0) return res.write(frame(5, 'five'))
+      subscriptionClient?.setSessionToken('st_2')
+      res.end('retry: 20\n\n' + frame(4, 'four'))
+    })
+    const { events } = listen(server.url)
+
+    await vi.waitFor(() => expect(events.map(([id]) => id)).toEqual(['4', '5']))
+    const [first, second] = server.seen as [Seen, Seen]
+    expect(first.headers.authorization).toBe('Bearer st_1')
+    expect(second.headers).toMatchObject({ authorization: 'Bearer st_2', 'last-event-id': '4' })
+  })
+
+  test('the client\'s request timeout is not the stream\'s: a stream slower to open than it opens, and nothing reconnects', async () => {
+    server = await scriptServer((res) => {
+      setTimeout(() => openStream(res).write(frame(1, 'early')), 300)
+      setTimeout(() => res.write(frame(2, 'late')), 400)
+    })
+    const client = createClient({ apiBase: server.url, widgetKey: 'wk_demo', timeout: 100 })
+    const events: string[] = []
+    subscription = client.subscribe('conv_1', { onEvent: (_e, id) => events.push(id) })
+    await vi.waitFor(() => expect(events).toEqual(['1', '2']))
+    expect(server.seen).toHaveLength(1)
+  })
+
+  test('a 503 with Retry-After waits that long before reconnecting', async () => {
+    server = await scriptServer((res, _request, index) => {
+      if (index === 0) return json(res, 503, errorBody('unavailable', 'Down.'), { 'retry-after': '1' })
+      openStream(res).write(frame(1, 'back'))
+    })
+    const { events } = listen(server.url)
+    await vi.waitFor(() => expect(events).toEqual([['1', 'back']]), { timeout: 3_000 })
+    const [first, second] = server.seen as [Seen, Seen]
+    expect(second.at - first.at).toBeGreaterThanOrEqual(950)
   })
 
   test('drops, refused requests and server errors are retried with doubling delays', async () => {

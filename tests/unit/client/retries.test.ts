@@ -81,6 +81,31 @@ describe('what is not retried', () => {
     expect(server?.seen).toHaveLength(1)
   })
 
+  test('a POST the server does not make idempotent is not retried, not even after a dropped connection', async () => {
+    server = await scriptServer((res, _request, index) => {
+      if (index === 0) res.socket?.destroy()
+      else json(res, 503, errorBody('unavailable', 'Down.'))
+    })
+    const client = createClient({ apiBase: server.url, widgetKey: 'wk_demo' })
+    client.setSessionToken('st_1')
+    await expect(client.requestWhatsAppHandoff('conv_1')).rejects.toMatchObject({ name: 'NetworkError', method: 'POST' })
+    await expect(client.requestWhatsAppHandoff('conv_1')).rejects.toMatchObject({ name: 'ApiError', status: 503 })
+    expect(server.seen.map((r) => r.method)).toEqual(['POST', 'POST'])
+  })
+
+  test('a timeout is not retried, even of a POST that is safe to repeat', async () => {
+    server = await scriptServer(() => {
+      // Never answers.
+    })
+    const client = createClient({ apiBase: server.url, widgetKey: 'wk_demo', timeout: 100 })
+    await expect(client.sendMessage('conv_1', { clientId: 'c_1', text: 'hi' })).rejects.toMatchObject({
+      name: 'TimeoutError',
+      method: 'POST',
+      timeout: 100,
+    })
+    expect(server.seen).toHaveLength(1)
+  })
+
   test.each([400, 401, 403, 404, 409, 413, 422])('a %i answer is not retried', async (status) => {
     const client = await flaky([[status]])
     await expect(client.getPaymentRequest('pr_1')).rejects.toMatchObject({ status })
@@ -94,6 +119,18 @@ describe('Retry-After', () => {
     await client.getPaymentRequest('pr_1')
     const [first, second] = server!.seen.map((r) => r.at)
     expect(second! - first!).toBeGreaterThanOrEqual(950)
+  })
+
+  test('a GET answered 503 with Retry-After: 1 waits that second, then succeeds', async () => {
+    const client = await flaky([[503, { 'retry-after': '1' }]])
+    await expect(client.getPaymentRequest('pr_1')).resolves.toEqual({ ok: true })
+    const [first, second] = server!.seen.map((r) => r.at)
+    expect(second! - first!).toBeGreaterThanOrEqual(950)
+  })
+
+  test('the last answer\'s Retry-After is on the ApiError, for the caller to wait on', async () => {
+    const client = await flaky([[429, { 'retry-after': '3600' }]])
+    await expect(client.getPaymentRequest('pr_1')).rejects.toMatchObject({ status: 429, retryAfterMs: 3_600_000 })
   })
 
   test('a 503 with Retry-After as an HTTP date waits until then', async () => {
@@ -126,6 +163,38 @@ describe('session token', () => {
     expect(start!.headers['content-type']).toBe('application/json')
     expect(get!.headers.authorization).toBe('Bearer st_1')
     expect(client.sessionToken).toBe('st_1')
+  })
+
+  test('startSession sends no token even when the client holds one', async () => {
+    server = await scriptServer((res) => json(res, 201, session))
+    const client = createClient({ apiBase: server.url, widgetKey: 'wk_demo' })
+    client.setSessionToken('st_old')
+    await client.startSession()
+    expect(server.seen[0]?.headers.authorization).toBeUndefined()
+  })
+
+  test('the token is read at every attempt: a retry carries the one renewed meanwhile', async () => {
+    server = await scriptServer((res, _request, index) => {
+      if (index === 0) {
+        client.setSessionToken('st_2')
+        json(res, 503, errorBody('unavailable', 'Down.'))
+      } else json(res, 200, { ok: true })
+    })
+    const client = createClient({ apiBase: server.url, widgetKey: 'wk_demo' })
+    client.setSessionToken('st_1')
+    await client.getPaymentRequest('pr_1')
+    expect(server.seen.map((r) => r.headers.authorization)).toEqual(['Bearer st_1', 'Bearer st_2'])
+  })
+
+  test('createCheckout sends its Idempotency-Key with the bearer token; other calls send no key', async () => {
+    server = await scriptServer((res) => json(res, 200, { ok: true }))
+    const client = createClient({ apiBase: server.url, widgetKey: 'wk_demo' })
+    client.setSessionToken('st_1')
+    await client.createCheckout('pr_1', 'key_1')
+    await client.declinePaymentRequest('pr_1')
+    const [checkout, decline] = server.seen
+    expect(checkout!.headers).toMatchObject({ 'idempotency-key': 'key_1', authorization: 'Bearer st_1', accept: 'application/json' })
+    expect(decline!.headers['idempotency-key']).toBeUndefined()
   })
 
   test('listMessages passes before and limit as query parameters', async () => {

@@ -2,7 +2,8 @@ import { getResponse, type HttpHandler } from 'msw'
 import { describe, expect, test } from 'vitest'
 import { createHandlers } from '../../../src/server/index'
 import { hmacSha256Hex } from '../../../src/server/whatsapp/signature'
-import { BASE, call, card, OPERATOR_TOKEN, send, share, startVisitor, useReferenceServer } from './harness'
+import { openEventStream } from './event-stream'
+import { asOperator, BASE, call, card, dumpState, OPERATOR_TOKEN, send, share, startVisitor, useReferenceServer } from './harness'
 
 /**
  * Who may call what, for every route the server has. The routes are read from the handlers, so a route
@@ -226,7 +227,185 @@ describe('operator routes', () => {
   })
 })
 
+/** The roles: the admin (`OPERATOR_TOKEN`, every brand) and agents of Acme Coffee, of both brands, and of Sakura Tea. */
+const ANA = 'agent_ana_demo'
+const KENJI = 'agent_kenji_demo'
+const LUCIA = 'agent_lucia_demo'
+
+/** Acme Coffee's objects: a conversation with a secret and a card, a canned reply; `tpl_follow_up` is seeded. Lucía reaches none. */
+async function acmeObjects() {
+  const visitor = await startVisitor('wk_demo')
+  const secret = `acme-secret-${crypto.randomUUID()}`
+  expect((await send(visitor.token, visitor.conversationId, secret)).status).toBe(201)
+  const acmeCard = await share(visitor.conversationId)
+  const reply = await asOperator<{ id: string }>('POST', '/v1/operator/canned-responses', { brandId: 'brand_acme', name: 'Acme hello', text: 'Hello from Acme' })
+  expect(reply.status, reply.text).toBe(201)
+  return { conversationId: visitor.conversationId, cardId: acmeCard.id, replyId: reply.body.id, secret }
+}
+type AcmeIds = Awaited<ReturnType<typeof acmeObjects>>
+
+/** What each operator route lets an agent do. */
+type Access =
+  /** Any operator, whatever its brands (who am I, who else is there, the credit balance). */
+  | { kind: 'any' }
+  /** A list: an agent's answer holds only its brands' objects. */
+  | { kind: 'list' }
+  /** An object of one brand named in the path: another brand's is 404, as if it did not exist. */
+  | { kind: 'brand'; path: (ids: AcmeIds) => string; body?: unknown }
+  /** Something made for a brand named in the body: one not the agent's is 422 unknown_brand. */
+  | { kind: 'brandBody'; body: (brandId: string) => unknown }
+  /** The shop's settings: 403 forbidden for every agent, even of that brand. */
+  | { kind: 'admin'; body?: unknown }
+
+const template = (brandId: string) => ({
+  brandId,
+  name: `matrix_${brandId}`,
+  language: 'en_US',
+  category: 'UTILITY',
+  components: [{ type: 'BODY', text: 'Your order is ready.' }],
+})
+
+const ACCESS: Record<string, Access> = {
+  'GET /v1/operator/me': { kind: 'any' },
+  'GET /v1/operator/operators': { kind: 'any' },
+  'GET /v1/operator/credits': { kind: 'any' },
+  'GET /v1/operator/brands': { kind: 'list' },
+  'GET /v1/operator/conversations': { kind: 'list' },
+  'GET /v1/operator/events': { kind: 'list' },
+  'GET /v1/operator/payment-pages': { kind: 'list' },
+  'GET /v1/operator/gateways': { kind: 'list' },
+  'GET /v1/operator/templates': { kind: 'list' },
+  'GET /v1/operator/canned-responses': { kind: 'list' },
+  'GET /v1/operator/conversations/:id/messages': { kind: 'brand', path: (ids) => `/v1/operator/conversations/${ids.conversationId}/messages` },
+  'POST /v1/operator/conversations/:id/messages': {
+    kind: 'brand',
+    path: (ids) => `/v1/operator/conversations/${ids.conversationId}/messages`,
+    body: { text: 'hello' },
+  },
+  'GET /v1/operator/conversations/:id/transactions': { kind: 'brand', path: (ids) => `/v1/operator/conversations/${ids.conversationId}/transactions` },
+  'POST /v1/operator/conversations/:id/payment-requests': {
+    kind: 'brand',
+    path: (ids) => `/v1/operator/conversations/${ids.conversationId}/payment-requests`,
+    body: { paymentPageId: 'pp_house_blend' },
+  },
+  'POST /v1/operator/conversations/:id/transfer': {
+    kind: 'brand',
+    path: (ids) => `/v1/operator/conversations/${ids.conversationId}/transfer`,
+    body: { operatorId: 'op_kenji' },
+  },
+  'POST /v1/operator/conversations/:id/templates': {
+    kind: 'brand',
+    path: (ids) => `/v1/operator/conversations/${ids.conversationId}/templates`,
+    body: { templateId: 'tpl_follow_up', parameters: { first_name: 'Ada', product: 'Beans' } },
+  },
+  'POST /v1/operator/payment-requests/:id/revoke': { kind: 'brand', path: (ids) => `/v1/operator/payment-requests/${ids.cardId}/revoke` },
+  'POST /v1/operator/payment-requests/:id/capture': { kind: 'brand', path: (ids) => `/v1/operator/payment-requests/${ids.cardId}/capture` },
+  'POST /v1/operator/payment-requests/:id/void': { kind: 'brand', path: (ids) => `/v1/operator/payment-requests/${ids.cardId}/void` },
+  'PATCH /v1/operator/templates/:id': { kind: 'brand', path: () => '/v1/operator/templates/tpl_follow_up', body: { name: 'renamed' } },
+  'DELETE /v1/operator/templates/:id': { kind: 'brand', path: () => '/v1/operator/templates/tpl_follow_up' },
+  'PATCH /v1/operator/canned-responses/:id': { kind: 'brand', path: (ids) => `/v1/operator/canned-responses/${ids.replyId}`, body: { text: 'changed' } },
+  'DELETE /v1/operator/canned-responses/:id': { kind: 'brand', path: (ids) => `/v1/operator/canned-responses/${ids.replyId}` },
+  'GET /v1/operator/canned-responses/:id/fill': {
+    kind: 'brand',
+    path: (ids) => `/v1/operator/canned-responses/${ids.replyId}/fill?conversationId=${ids.conversationId}`,
+  },
+  'POST /v1/operator/templates': { kind: 'brandBody', body: template },
+  'POST /v1/operator/canned-responses': { kind: 'brandBody', body: (brandId) => ({ brandId, name: `Reply ${brandId}`, text: 'Hi' }) },
+  'POST /v1/operator/payment-pages': {
+    kind: 'admin',
+    body: { brandId: 'brand_sakura', title: 'Sencha', price: { amount: 1500, currency: 'JPY' }, billing: { type: 'one_time' } },
+  },
+  'PATCH /v1/operator/payment-pages/:id': { kind: 'admin', body: { title: 'Cheap matcha' } },
+  'DELETE /v1/operator/payment-pages/:id': { kind: 'admin' },
+  'POST /v1/operator/gateways': {
+    kind: 'admin',
+    body: { brandId: 'brand_sakura', provider: 'stripe', credentials: { publishableKey: 'pk_test_12345678', secretKey: 'sk_test_12345678' } },
+  },
+  'POST /v1/operator/templates/:id/submit': { kind: 'admin' },
+  'POST /v1/operator/credits/purchase': { kind: 'admin', body: { amount: 10 } },
+  'PUT /v1/operator/credits/auto-recharge': { kind: 'admin', body: { enabled: false, minimumBalance: 0, rechargeAmount: 0 } },
+}
+
+const rowsOf = <K extends Access['kind']>(kind: K) =>
+  Object.entries(ACCESS).flatMap(([route, access]) => (access.kind === kind ? [[route, access as Extract<Access, { kind: K }>] as const] : []))
+
+/** The admin routes' paths, on Sakura Tea's objects (an agent of that brand is still refused). */
+const sakuraPath = (route: string) =>
+  pathOf(route).replace('/payment-pages/:id', '/payment-pages/pp_matcha_set').replace('/templates/:id', '/templates/tpl_payment_link')
+
+describe('operator roles and brands', () => {
+  test('every operator route says what an agent may do, and every row is a route', () => {
+    expect(Object.keys(ACCESS).sort()).toEqual([...OPERATOR].sort())
+  })
+
+  test.each(rowsOf('brand'))("%s: another brand's object is 404 to an agent, tells nothing and changes nothing", async (route, { path, body }) => {
+    const ids = await acmeObjects()
+    const before = dumpState(state)
+    const refused = await probe(methodOf(route), path(ids), { token: LUCIA, body })
+    expect([refused.status, refused.code]).toEqual([404, 'not_found'])
+    expect(refused.text).not.toContain(ids.secret)
+    expect(dumpState(state)).toBe(before)
+    // An operator of the brand is let in (the answer may still refuse the action on its merits), each on a fresh seed.
+    for (const token of [ANA, KENJI, OPERATOR_TOKEN]) {
+      state.reset()
+      const allowed = await probe(methodOf(route), path(await acmeObjects()), { token, body })
+      expect([token, [401, 403, 404].includes(allowed.status)], allowed.text).toEqual([token, false])
+    }
+  })
+
+  test.each(rowsOf('list'))('%s: an agent’s answer holds nothing of another brand', async (route) => {
+    const ids = await acmeObjects()
+    const read = async (token: string) => {
+      if (route.endsWith('/events')) {
+        const stream = await openEventStream(`${BASE}${pathOf(route)}`, { authorization: `Bearer ${token}`, 'last-event-id': '0' })
+        await stream.next(100, 200)
+        stream.close()
+        return stream.raw()
+      }
+      const answer = await probe('GET', pathOf(route), { token })
+      expect(answer.status).toBe(200)
+      return answer.text
+    }
+    const lucia = await read(LUCIA)
+    for (const acme of ['brand_acme', ids.conversationId, ids.secret, ids.replyId]) expect(lucia).not.toContain(acme)
+    expect(await read(OPERATOR_TOKEN)).toContain('brand_acme')
+  })
+
+  test.each(rowsOf('brandBody'))('%s: for a brand not the agent’s it is 422 unknown_brand; for its own it is made', async (route, { body }) => {
+    const before = dumpState(state)
+    const refused = await probe(methodOf(route), pathOf(route), { token: LUCIA, body: body('brand_acme') })
+    expect([refused.status, refused.code]).toEqual([422, 'unknown_brand'])
+    expect(dumpState(state)).toBe(before)
+    expect((await probe(methodOf(route), pathOf(route), { token: LUCIA, body: body('brand_sakura') })).status).toBe(201)
+  })
+
+  test.each(rowsOf('admin'))('%s: 403 forbidden for every agent, even of that brand, and nothing changes; the admin gets through', async (route, { body }) => {
+    const before = dumpState(state)
+    for (const token of [LUCIA, KENJI, ANA]) {
+      const refused = await probe(methodOf(route), sakuraPath(route), { token, body })
+      expect([token, refused.status, refused.code]).toEqual([token, 403, 'forbidden'])
+    }
+    expect(dumpState(state)).toBe(before)
+    const allowed = await probe(methodOf(route), sakuraPath(route), { token: OPERATOR_TOKEN, body })
+    expect([401, 403]).not.toContain(allowed.status)
+  })
+
+  test.each(rowsOf('any'))('%s: every operator gets through', async (route) => {
+    for (const token of [LUCIA, ANA, KENJI, OPERATOR_TOKEN]) expect((await probe('GET', pathOf(route), { token })).status).toBe(200)
+  })
+})
+
 describe('mock controls', () => {
+  test.each(MOCK)('%s: 401 without a token, 403 forbidden with an agent’s, and changes nothing', async (route) => {
+    const body = methodOf(route) === 'GET' ? undefined : {}
+    const before = dumpState(state)
+    expect((await probe(methodOf(route), withDummyIds(pathOf(route)), { body })).status).toBe(401)
+    for (const token of [ANA, KENJI, LUCIA]) {
+      expect([token, (await probe(methodOf(route), withDummyIds(pathOf(route)), { token, body })).status]).toEqual([token, 403])
+    }
+    expect(dumpState(state)).toBe(before)
+  })
+
   const withoutMocks = createHandlers({ state, mock: false })
 
   /** A call answered by a server created with `mock: false`, without going over the network. */

@@ -5,7 +5,7 @@ import { asOperator, call, operatorStream, useReferenceServer } from './harness'
 const state = useReferenceServer({ whatsapp: { statusDelaysMs: [5, 15, 30] } })
 
 test('a reply on WhatsApp is reported sent, delivered and read to the operators, through the signed webhook', async () => {
-  await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name: 'Kenji', text: 'Hello' } })
+  await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', name: 'Kenji', text: 'Hello' })
   const [conversation] = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations
   const stream = await operatorStream(String(state.events.operator.lastId))
   const reply = await asOperator<any>('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Hi Kenji' })
@@ -25,10 +25,10 @@ test('a reply on WhatsApp is reported sent, delivered and read to the operators,
 })
 
 test('a reset cancels statuses still to come', async () => {
-  await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', text: 'Hello' } })
+  await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', text: 'Hello' })
   const [conversation] = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations
   await asOperator('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Hi' })
   expect(state.timers.size).toBe(3)
-  await call('POST', '/v1/mock/reset')
+  await asOperator('POST', '/v1/mock/reset')
   expect(state.timers.size).toBe(0)
 })

@@ -34,7 +34,7 @@ test('filling for a conversation uses the contact’s first name and the brand, 
   const filled = await asOperator<any>('GET', `/v1/operator/canned-responses/${greeting.body.id}/fill?conversationId=${session.body.conversation.id}`)
   expect(filled.body).toEqual({ text: 'Hi Grace from Acme Coffee ({{order.id}})', missing: ['order.id'] })
 
-  await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name: 'Kenji Sato', text: 'hello' } })
+  await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', name: 'Kenji Sato', text: 'hello' })
   const whatsapp = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations.find((c: any) => c.channel === 'whatsapp')
   const fromProfile = await asOperator<any>('GET', `/v1/operator/canned-responses/${greeting.body.id}/fill?conversationId=${whatsapp.id}`)
   expect(fromProfile.body.text).toBe('Hi Kenji from Acme Coffee ({{order.id}})')

@@ -51,7 +51,7 @@ export const capture = (paymentRequestId: string) => asOperator<PaymentRequest>(
 export const voidHold = (paymentRequestId: string) => asOperator<PaymentRequest>('POST', `/v1/operator/payment-requests/${paymentRequestId}/void`)
 
 export const settle = (paymentRequestId: string, outcome: 'paid' | 'failed') =>
-  call<PaymentRequest>('POST', `/v1/mock/payment-requests/${paymentRequestId}/settle`, { body: { outcome } })
+  asOperator<PaymentRequest>('POST', `/v1/mock/payment-requests/${paymentRequestId}/settle`, { outcome })
 
 /** A new visitor with a checkout session open on a fresh card of `pageId`. */
 export async function visitorAtCheckout(pageId = 'pp_house_blend', options: ShareOptions = {}, widgetKey = 'wk_demo') {

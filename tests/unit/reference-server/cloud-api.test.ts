@@ -15,11 +15,11 @@ const template = (name: string, components: object[] = [], code = 'en_US') => ({
 })
 const body = (...values: string[]) => ({ type: 'body', parameters: values.map((v) => ({ type: 'text', text: v })) })
 const payButton = (suffix: string) => ({ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: suffix }] })
-const outbox = async () => (await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
+const outbox = async () => (await asOperator<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
 const credits = async () => (await asOperator<any>('GET', '/v1/operator/credits')).body
 
 async function customerWrites(from = CUSTOMER) {
-  await call('POST', '/v1/mock/whatsapp/inbound', { body: { from, name: 'Kenji Sato', text: 'Hello' } })
+  await asOperator('POST', '/v1/mock/whatsapp/inbound', { from, name: 'Kenji Sato', text: 'Hello' })
   const { body } = await asOperator<any>('GET', '/v1/operator/conversations')
   return body.conversations[0].id as string
 }
@@ -72,7 +72,7 @@ describe('the simulated Graph API send', () => {
 
   test('free text after 24 hours is 131047; a template still goes', async () => {
     await customerWrites()
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 24 * 3_600_000 } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 24 * 3_600_000 })
     expectMetaError(await graphSend(text('Still there?')), 131047)
     const reply = await graphSend(template('follow_up', [namedBody({ first_name: 'Kenji', product: 'House blend' })]))
     expect(reply.status).toBe(200)
@@ -109,7 +109,7 @@ describe('the simulated Graph API send', () => {
     ['DISABLED', 132016],
   ])('a %s template is %i', async (status, code) => {
     await customerWrites()
-    await call('POST', '/v1/mock/templates/tpl_follow_up/quality', { body: { status } })
+    await asOperator('POST', '/v1/mock/templates/tpl_follow_up/quality', { status })
     expectMetaError(await graphSend(template('follow_up', [namedBody({ first_name: 'K', product: 'P' })])), code)
   })
 
@@ -154,7 +154,7 @@ describe('the simulated Graph API send', () => {
 
   test('a utility template outside the window is charged', async () => {
     await customerWrites()
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 25 * 3_600_000 } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 25 * 3_600_000 })
     await graphSend(template('payment_link', [body('Kenji', 'House blend', '$24.50'), payButton('pl_x')]))
     expect((await credits()).balance).toBe(46)
   })
@@ -163,7 +163,7 @@ describe('the simulated Graph API send', () => {
 describe('the operator API keeps Meta’s reason', () => {
   test('free text outside the window is 422 window_closed carrying code 131047', async () => {
     const conversationId = await customerWrites()
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 25 * 3_600_000 } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 25 * 3_600_000 })
     const res = await asOperator<any>('POST', `/v1/operator/conversations/${conversationId}/messages`, { text: 'Hello?' })
     expect(res.status).toBe(422)
     expect(res.body.error).toMatchObject({ code: 'window_closed', whatsapp: { code: 131047, fbtraceId: expect.any(String) } })
@@ -199,7 +199,7 @@ describe('delivery status of each business message', () => {
     const conversationId = await customerWrites()
     const reply = await asOperator<any>('POST', `/v1/operator/conversations/${conversationId}/messages`, { text: 'Hi Kenji' })
     const sent = (await outbox()).at(-1)
-    const report = (status: object) => call<any>('POST', `/v1/mock/whatsapp/outbox/${sent.id}/status`, { body: status })
+    const report = (status: object) => asOperator<any>('POST', `/v1/mock/whatsapp/outbox/${sent.id}/status`, status)
     const deliveryOf = async () =>
       (await asOperator<any>('GET', `/v1/operator/conversations/${conversationId}/messages`)).body.messages.find(
         (m: any) => m.id === reply.body.id,

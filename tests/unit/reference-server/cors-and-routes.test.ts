@@ -1,7 +1,7 @@
 import { getResponse } from 'msw'
 import { describe, expect, test } from 'vitest'
 import { createHandlers } from '../../../src/server/index'
-import { BASE, call, OPERATOR_TOKEN, startVisitor, useReferenceServer } from './harness'
+import { asOperator, BASE, call, OPERATOR_TOKEN, startVisitor, useReferenceServer } from './harness'
 
 useReferenceServer()
 
@@ -83,7 +83,7 @@ describe('routes', () => {
 
   test('POST /v1/mock/reset is 204 and returns the state to the seed', async () => {
     const visitor = await startVisitor()
-    expect((await call('POST', '/v1/mock/reset')).status).toBe(204)
+    expect((await asOperator('POST', '/v1/mock/reset')).status).toBe(204)
     const again = await call('GET', `/v1/conversations/${visitor.conversationId}/messages`, { token: visitor.token })
     expect(again.status).toBe(401)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
+import { asOperator,
   advanceClock,
   call,
   card,
@@ -20,14 +20,14 @@ useReferenceServer()
 
 describe('the mock clock', () => {
   test('GET tells the time and POST moves it forward', async () => {
-    const before = await call<{ now: string }>('GET', '/v1/mock/clock')
+    const before = await asOperator<{ now: string }>('GET', '/v1/mock/clock')
     const after = await advanceClock(2 * HOUR)
     expect(Date.parse(after) - Date.parse(before.body.now)).toBeGreaterThanOrEqual(2 * HOUR)
     expect(Date.parse(after) - Date.parse(before.body.now)).toBeLessThan(2 * HOUR + MINUTE)
   })
 
   test.each([-1, 1.5, 'soon'])('advanceMs %j is 400 on advanceMs', async (advanceMs) => {
-    const answer = await call('POST', '/v1/mock/clock', { body: { advanceMs } })
+    const answer = await asOperator('POST', '/v1/mock/clock', { advanceMs })
     expect(answer.status).toBe(400)
     expect(answer.error?.field).toBe('advanceMs')
   })

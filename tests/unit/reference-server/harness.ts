@@ -122,7 +122,7 @@ export function apiAt(base: string) {
     call<PaymentRequest>('GET', `/v1/payment-requests/${paymentRequestId}`, { token })
 
   const advanceClock = async (advanceMs: number) => {
-    const answer = await call<{ now: string }>('POST', '/v1/mock/clock', { body: { advanceMs } })
+    const answer = await asOperator<{ now: string }>('POST', '/v1/mock/clock', { advanceMs })
     expect(answer.status, answer.text).toBe(200)
     return answer.body.now
   }

@@ -79,7 +79,7 @@ describe('Pay now (POST /v1/payment-requests/{id}/checkout)', () => {
     const { card: shared, link } = await openCheckout(visitor)
     await payWithKey(link.checkoutSessionId, 'p-1', card('4000 0000 0000 0119'))
     expect((await checkout(visitor.token, shared.id, 'key-1')).error?.code).toBe('payment_status_unknown')
-    await call('POST', `/v1/mock/payment-requests/${shared.id}/settle`, { body: { outcome: 'failed' } })
+    await asOperator('POST', `/v1/mock/payment-requests/${shared.id}/settle`, { outcome: 'failed' })
     expect((await checkout(visitor.token, shared.id, 'key-1')).status).toBe(200)
   })
 

@@ -1,11 +1,11 @@
 import { describe, expect, test, vi } from 'vitest'
 import type { ConversationSummary, IdentifyResponse, Message, SessionResponse } from '../../../src/protocol/types'
 import * as http from '../../../src/server/http'
-import { identitySecrets } from '../../../src/server/identity'
+import { createServerState } from '../../../src/server/index'
 import { hmacSha256Hex } from '../../../src/server/whatsapp/signature'
 import { asOperator, call, startVisitor, useReferenceServer } from './harness'
 
-useReferenceServer()
+const state = useReferenceServer()
 
 const EMAIL = 'ana@example.com'
 const hash = (secret: string, text = EMAIL) => hmacSha256Hex(secret, text)
@@ -17,8 +17,12 @@ async function summaryOf(conversationId: string): Promise<ConversationSummary> {
 }
 
 describe('POST /v1/identify (identity verification)', () => {
-  test('the demo secrets are the documented ones', () => {
-    expect(identitySecrets).toEqual({ brand_acme: 'idv_demo_acme', brand_sakura: 'idv_demo_sakura' })
+  test('the demo secrets are the documented ones, and each can be set when the server is created', () => {
+    expect(state.identitySecrets).toEqual({ brand_acme: 'idv_demo_acme', brand_sakura: 'idv_demo_sakura' })
+    expect(createServerState({ identitySecrets: { brand_acme: 'idv_own' } }).identitySecrets).toEqual({
+      brand_acme: 'idv_own',
+      brand_sakura: 'idv_demo_sakura',
+    })
   })
 
   test('a right hash sets name and email and marks the conversation verified; later messages carry the name', async () => {

@@ -75,6 +75,8 @@ function expectStatus<T>(answer: Answer<T>, status: number): T {
 }
 
 const operator = <T = any>(method: string, path: string, body?: unknown) => asOperator<T>(method, path, body)
+/** Ana's token: an agent of Acme Coffee, refused the shop's settings and the mock controls. */
+const AGENT_TOKEN = 'agent_ana_demo'
 const nowSeconds = () => Math.floor(state.clock.now() / 1000)
 
 async function visitorTour() {
@@ -182,8 +184,8 @@ async function holdsAndSubscriptions(conversationId: string) {
   const recurring = await visitorAtCheckout('pp_coffee_club')
   const paid = await payExpecting(recurring.sessionId, card(CARDS.visa), 'paid')
   const subscriptionId = paid.paymentRequest.subscription!.id
-  expectStatus(await call('POST', `/v1/mock/subscriptions/${subscriptionId}/renewal-outcome`, { body: { outcome: 'declined' } }), 200)
-  expectStatus(await call('POST', '/v1/mock/subscriptions/sub_nobody/renewal-outcome', { body: { outcome: 'declined' } }), 404)
+  expectStatus(await asOperator('POST', `/v1/mock/subscriptions/${subscriptionId}/renewal-outcome`, { outcome: 'declined' }), 200)
+  expectStatus(await asOperator('POST', '/v1/mock/subscriptions/sub_nobody/renewal-outcome', { outcome: 'declined' }), 404)
   expect(await transactionsOf(recurring.visitor.conversationId)).not.toEqual([])
   return { recurringConversation: recurring.visitor.conversationId }
 }
@@ -191,6 +193,8 @@ async function holdsAndSubscriptions(conversationId: string) {
 async function operatorTour(conversationId: string) {
   const stream = await operatorStream()
   expectStatus(await call('GET', '/v1/operator/brands'), 401)
+  expectStatus(await operator('GET', '/v1/operator/me'), 200)
+  expectStatus(await call('GET', '/v1/operator/me', { token: AGENT_TOKEN }), 200)
   expectStatus(await operator('GET', '/v1/operator/brands'), 200)
   expectStatus(await operator('GET', '/v1/operator/conversations'), 200)
   expectStatus(await operator('GET', '/v1/operator/conversations?brandId=brand_acme'), 200)
@@ -211,6 +215,7 @@ async function operatorTour(conversationId: string) {
     201,
   )
   expectStatus(await operator('POST', '/v1/operator/payment-pages', { ...page, brandId: 'brand_nobody' }), 422)
+  expectStatus(await call('PATCH', `/v1/operator/payment-pages/${page.id}`, { token: AGENT_TOKEN, body: { title: 'Free' } }), 403)
   expectStatus(await operator('PATCH', `/v1/operator/payment-pages/${page.id}`, { title: 'Tasting flight for two' }), 200)
   expectStatus(await operator('PATCH', `/v1/operator/payment-pages/${page.id}`, {}), 400)
   expectStatus(await operator('DELETE', `/v1/operator/payment-pages/${page.id}`), 204)
@@ -268,11 +273,11 @@ async function operatorTour(conversationId: string) {
   expectStatus(await operator('PATCH', `/v1/operator/templates/${template.id}`, { category: 'MARKETING' }), 200)
   expectStatus(await operator('POST', `/v1/operator/templates/${template.id}/submit`), 200)
   expectStatus(await operator('POST', `/v1/operator/templates/${template.id}/submit`), 409)
-  expectStatus(await call('POST', `/v1/mock/templates/${template.id}/review`, { body: { decision: 'APPROVED' } }), 200)
-  expectStatus(await call('POST', `/v1/mock/templates/${template.id}/review`, { body: { decision: 'APPROVED' } }), 409)
-  expectStatus(await call('POST', `/v1/mock/templates/${template.id}/quality`, { body: { status: 'PAUSED' } }), 200)
-  expectStatus(await call('POST', `/v1/mock/templates/${template.id}/quality`, { body: { status: 'APPROVED' } }), 200)
-  expectStatus(await call('POST', '/v1/mock/templates/tpl_nobody/quality', { body: { status: 'PAUSED' } }), 404)
+  expectStatus(await asOperator('POST', `/v1/mock/templates/${template.id}/review`, { decision: 'APPROVED' }), 200)
+  expectStatus(await asOperator('POST', `/v1/mock/templates/${template.id}/review`, { decision: 'APPROVED' }), 409)
+  expectStatus(await asOperator('POST', `/v1/mock/templates/${template.id}/quality`, { status: 'PAUSED' }), 200)
+  expectStatus(await asOperator('POST', `/v1/mock/templates/${template.id}/quality`, { status: 'APPROVED' }), 200)
+  expectStatus(await asOperator('POST', '/v1/mock/templates/tpl_nobody/quality', { status: 'PAUSED' }), 404)
   expectStatus(await operator('PATCH', `/v1/operator/templates/${template.id}`, { category: 'UTILITY' }), 409)
   const scrap = expectStatus(await operator('POST', '/v1/operator/templates', { ...draft, name: 'tour_scrap' }), 201)
   expectStatus(await operator('DELETE', `/v1/operator/templates/${scrap.id}`), 204)
@@ -294,8 +299,8 @@ async function whatsappTour() {
     200,
   )
   const from = '15551234567'
-  expectStatus(await call('POST', '/v1/mock/whatsapp/inbound', { body: { from, name: 'Kenji Sato', text: `Hi! (code ${handoff.code})` } }), 200)
-  expectStatus(await call('POST', '/v1/mock/whatsapp/inbound', { body: { from, text: 'Hello', to: '19999999999' } }), 422)
+  expectStatus(await asOperator('POST', '/v1/mock/whatsapp/inbound', { from, name: 'Kenji Sato', text: `Hi! (code ${handoff.code})` }), 200)
+  expectStatus(await asOperator('POST', '/v1/mock/whatsapp/inbound', { from, text: 'Hello', to: '19999999999' }), 422)
   const conversationId = visitor.conversationId
   expectStatus(await operator('POST', `/v1/operator/conversations/${conversationId}/messages`, { text: 'Hi Kenji!' }), 201)
   expectStatus(await operator('POST', `/v1/operator/conversations/${conversationId}/payment-requests`, { paymentPageId: 'pp_house_blend' }), 201)
@@ -317,10 +322,10 @@ async function whatsappTour() {
     422,
   )
 
-  const outbox = expectStatus(await call<{ messages: any[] }>('GET', '/v1/mock/whatsapp/outbox'), 200).messages
-  expectStatus(await call('POST', `/v1/mock/whatsapp/outbox/${outbox[0].id}/status`, { body: { status: 'delivered' } }), 200)
-  expectStatus(await call('POST', `/v1/mock/whatsapp/outbox/${outbox[0].id}/status`, { body: { status: 'failed' } }), 200)
-  expectStatus(await call('POST', '/v1/mock/whatsapp/outbox/wamid_nobody/status', { body: { status: 'read' } }), 404)
+  const outbox = expectStatus(await asOperator<{ messages: any[] }>('GET', '/v1/mock/whatsapp/outbox'), 200).messages
+  expectStatus(await asOperator('POST', `/v1/mock/whatsapp/outbox/${outbox[0].id}/status`, { status: 'delivered' }), 200)
+  expectStatus(await asOperator('POST', `/v1/mock/whatsapp/outbox/${outbox[0].id}/status`, { status: 'failed' }), 200)
+  expectStatus(await asOperator('POST', '/v1/mock/whatsapp/outbox/wamid_nobody/status', { status: 'read' }), 404)
 
   // The card's Pay button opens its checkout; withdrawn, the link says so.
   const payLink = outbox.find((m) => m.type === 'interactive').request.interactive.action.parameters.url as string
@@ -347,13 +352,14 @@ async function whatsappTour() {
   const text = { messaging_product: 'whatsapp', to: from, type: 'text', text: { body: 'Your order shipped.' } }
   expectStatus(await call('POST', graph, { token: OPERATOR_TOKEN, body: text }), 200)
   expectStatus(await call('POST', graph, { body: text }), 401)
+  expectStatus(await call('POST', graph, { token: AGENT_TOKEN, body: text }), 403)
   expectStatus(await call('POST', graph, { token: OPERATOR_TOKEN, body: { ...text, type: 'video' } }), 400)
   expectStatus(await call('POST', graph, { token: OPERATOR_TOKEN, body: { ...text, to: '19999999999' } }), 400)
 }
 
 async function gatewayAndClock() {
-  const secret = expectStatus(await call<{ secret: string }>('POST', '/v1/mock/gateway/rotate-secret'), 200).secret
-  expectStatus(await call('GET', '/v1/mock/gateway/webhook-secrets'), 200)
+  const secret = expectStatus(await asOperator<{ secret: string }>('POST', '/v1/mock/gateway/rotate-secret'), 200).secret
+  expectStatus(await call('GET', '/v1/mock/clock', { token: AGENT_TOKEN }), 403)
   const event: GatewayEvent = {
     id: 'evt_tour1',
     type: 'charge.failed',
@@ -366,9 +372,9 @@ async function gatewayAndClock() {
   expect(expectStatus(await deliver(await signatureHeader([secret], raw, nowSeconds())), 200)).toEqual({ received: true, duplicate: true })
   expectStatus(await deliver('t=1,v1=00'), 400)
 
-  expectStatus(await call('GET', '/v1/mock/clock'), 200)
+  expectStatus(await asOperator('GET', '/v1/mock/clock'), 200)
   await advanceClock(62 * 24 * 3_600_000)
-  expectStatus(await call('POST', '/v1/mock/clock', { body: { advanceMs: -1 } }), 400)
+  expectStatus(await asOperator('POST', '/v1/mock/clock', { advanceMs: -1 }), 400)
 }
 
 /** Everything the streams delivered by now (waits a little for the last ones). */
@@ -402,7 +408,7 @@ describe('answers match the OpenAPI document', () => {
     ]
     expect(problems, problems.join('\n')).toEqual([])
 
-    expectStatus(await call('POST', '/v1/mock/reset'), 204)
+    expectStatus(await asOperator('POST', '/v1/mock/reset'), 204)
     expect(checker.problemsOf(exchanges.at(-1)!)).toEqual([])
 
     // Every route was called, and answered with at least one documented success.

@@ -26,7 +26,7 @@ type Visitor = Awaited<ReturnType<typeof startVisitor>>
 const decline = (visitor: Visitor, id: string) =>
   call<PaymentRequest>('POST', `/v1/payment-requests/${id}/decline`, { token: visitor.token })
 const revoke = (id: string) => asOperator<PaymentRequest>('POST', `/v1/operator/payment-requests/${id}/revoke`)
-const settle = (id: string, outcome: string) => call<PaymentRequest>('POST', `/v1/mock/payment-requests/${id}/settle`, { body: { outcome } })
+const settle = (id: string, outcome: string) => asOperator<PaymentRequest>('POST', `/v1/mock/payment-requests/${id}/settle`, { outcome })
 
 /** A card of `visitor` brought to `status` through the API. */
 async function cardIn(visitor: Visitor, status: PaymentRequestStatus): Promise<PaymentRequest> {

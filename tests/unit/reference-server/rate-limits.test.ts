@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { SessionResponse } from '../../../src/protocol/types'
 import { networkOf } from '../../../src/server/client-ip'
 import { createServerState, type ServerStateOptions } from '../../../src/server/index'
-import { advanceClock, call, checkout, send, share, startVisitor, useReferenceServer, type Answer } from './harness'
+import { advanceClock, asOperator, call, checkout, send, share, startVisitor, useReferenceServer, type Answer } from './harness'
 
 // Time moves only when a test moves the mock clock, so no bucket refills while a test runs.
 const frozen = Date.now()
@@ -105,7 +105,7 @@ describe('per visitor session (defaults: 20 at once, then 1 a second)', () => {
   test('a reset of the server forgets the buckets', async () => {
     const visitor = await startVisitor()
     await burst(visitor, 20)
-    expect((await call('POST', '/v1/mock/reset')).status).toBe(204)
+    expect((await asOperator('POST', '/v1/mock/reset')).status).toBe(204)
     const again = await startVisitor()
     expect(await burst(again, 20)).toEqual(Array(20).fill(201))
   })

@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from 'vitest'
-import { call, operatorStream, startVisitor, trackListeners, useReferenceServer, visitorStream } from './harness'
+import { asOperator, call, operatorStream, startVisitor, trackListeners, useReferenceServer, visitorStream } from './harness'
 
 useReferenceServer()
 afterEach(() => vi.restoreAllMocks())
@@ -12,7 +12,7 @@ test('POST /v1/mock/reset ends every open stream, so clients reconnect to the fr
   await visitorEvents.rawUntil('retry: 2000')
   expect(listeners.live()).toBe(2)
 
-  expect((await call('POST', '/v1/mock/reset')).status).toBe(204)
+  expect((await asOperator('POST', '/v1/mock/reset')).status).toBe(204)
 
   await visitorEvents.next(1, 1000)
   await operatorEvents.next(1, 1000)
@@ -23,7 +23,7 @@ test('POST /v1/mock/reset ends every open stream, so clients reconnect to the fr
 
 test('a stream opened after the reset hears the new state from id 1', async () => {
   await startVisitor()
-  await call('POST', '/v1/mock/reset')
+  await asOperator('POST', '/v1/mock/reset')
   const operatorEvents = await operatorStream()
   const visitor = await startVisitor()
   const [created] = await operatorEvents.next(1)

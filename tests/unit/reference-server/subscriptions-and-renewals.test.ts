@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { Billing, Subscription } from '../../../src/protocol/types'
 import { addInterval } from '../../../src/server/gateway/subscriptions'
 import { CARDS, payExpecting, transactionsOf, visitorAtCheckout } from './checkout-calls'
-import { advanceClock, call, card, cardOf, messagesOf, openCheckout, startVisitor, useReferenceServer } from './harness'
+import { advanceClock, asOperator, call, card, cardOf, messagesOf, openCheckout, startVisitor, useReferenceServer } from './harness'
 
 // The first payment falls on 31 January, so every month-end rule shows.
 const NOW = Date.UTC(2027, 0, 31, 10, 0, 0)
@@ -13,7 +13,7 @@ const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 
 const monthly = (intervalCount = 1): Billing & { type: 'recurring' } => ({ type: 'recurring', interval: 'month', intervalCount })
 
 const renewalOutcome = (subscriptionId: string, outcome: string) =>
-  call<Subscription>('POST', `/v1/mock/subscriptions/${subscriptionId}/renewal-outcome`, { body: { outcome } })
+  asOperator<Subscription>('POST', `/v1/mock/subscriptions/${subscriptionId}/renewal-outcome`, { outcome })
 
 /** A visitor whose Coffee club card ($36.00 every 2 months) was paid just now. */
 async function subscribed(visitor?: Awaited<ReturnType<typeof startVisitor>>) {
@@ -129,12 +129,12 @@ describe('a failed renewal on WhatsApp', () => {
   async function subscribedOnWhatsApp() {
     const visitor = await startVisitor()
     const handoff = await call<{ code: string }>('POST', `/v1/conversations/${visitor.conversationId}/handoff/whatsapp`, { token: visitor.token })
-    await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name: 'Kenji Sato', text: `Hi (code ${handoff.body.code})` } })
+    await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', name: 'Kenji Sato', text: `Hi (code ${handoff.body.code})` })
     return subscribed(visitor)
   }
 
   const templatesSent = async (name: string) =>
-    (await call<{ messages: Array<{ type: string; text: string; request: { template?: { name: string } } }> }>('GET', '/v1/mock/whatsapp/outbox')).body.messages.filter(
+    (await asOperator<{ messages: Array<{ type: string; text: string; request: { template?: { name: string } } }> }>('GET', '/v1/mock/whatsapp/outbox')).body.messages.filter(
       (m) => m.type === 'template' && m.request.template?.name === name,
     )
 
@@ -151,7 +151,7 @@ describe('a failed renewal on WhatsApp', () => {
 
   test('a paused template is not sent; the chat still says it', async () => {
     const { visitor, subscription } = await subscribedOnWhatsApp()
-    await call('POST', '/v1/mock/templates/tpl_payment_failed/quality', { body: { status: 'PAUSED' } })
+    await asOperator('POST', '/v1/mock/templates/tpl_payment_failed/quality', { status: 'PAUSED' })
     await renewalOutcome(subscription.id, 'declined')
     await advanceClock(60 * DAY)
     expect(await templatesSent('payment_failed')).toEqual([])

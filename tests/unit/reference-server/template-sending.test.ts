@@ -20,12 +20,12 @@ const orderUpdate = {
 async function approved(template: object = orderUpdate) {
   const { body } = await asOperator<any>('POST', '/v1/operator/templates', template)
   await asOperator('POST', `/v1/operator/templates/${body.id}/submit`)
-  await call('POST', `/v1/mock/templates/${body.id}/review`, { body: { decision: 'APPROVED' } })
+  await asOperator('POST', `/v1/mock/templates/${body.id}/review`, { decision: 'APPROVED' })
   return body.id as string
 }
 
 async function whatsappConversation(name = 'Kenji Sato') {
-  await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name, text: 'hello' } })
+  await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', name, text: 'hello' })
   const { body } = await asOperator<any>('GET', '/v1/operator/conversations')
   return body.conversations[0].id as string
 }
@@ -49,7 +49,7 @@ describe('sending a template', () => {
         buttons: [{ type: 'URL', text: 'Track', url: 'https://acme.example/track/A%207' }],
       },
     })
-    const outbox = (await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
+    const outbox = (await asOperator<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
     // What the customer reads on WhatsApp is Meta's rendering of the parameters, not the chat's.
     expect(outbox).toMatchObject([{ type: 'template', text: 'Hi Kenji, order A-7 ships today.', messageId: res.body.id }])
   })
@@ -57,7 +57,7 @@ describe('sending a template', () => {
   test('works outside the 24-hour window, where free text is refused', async () => {
     const templateId = await approved()
     const conversationId = await whatsappConversation()
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 25 * 3_600_000 } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 25 * 3_600_000 })
     expect((await asOperator('POST', `/v1/operator/conversations/${conversationId}/messages`, { text: 'hi' })).status).toBe(422)
     expect((await send(conversationId, { templateId, parameters: ['Kenji', 'A-7'], urlSuffix: 'A-7' })).status).toBe(201)
   })
@@ -94,11 +94,11 @@ describe('sending a template', () => {
     const templateId = await approved()
     const conversationId = await whatsappConversation()
     const body = { templateId, parameters: ['Kenji', 'A-7'], urlSuffix: 'A-7' }
-    await call('POST', `/v1/mock/templates/${templateId}/quality`, { body: { status } })
+    await asOperator('POST', `/v1/mock/templates/${templateId}/quality`, { status })
     const res = await send(conversationId, body)
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe(code)
-    await call('POST', `/v1/mock/templates/${templateId}/quality`, { body: { status: 'APPROVED' } })
+    await asOperator('POST', `/v1/mock/templates/${templateId}/quality`, { status: 'APPROVED' })
     expect((await send(conversationId, body)).status).toBe(201)
   })
 
@@ -121,7 +121,7 @@ describe('credits', () => {
     const refused = await send(conversationId, body)
     expect(refused.status).toBe(402)
     expect(refused.body.error.code).toBe('insufficient_credits')
-    expect((await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages).toHaveLength(5)
+    expect((await asOperator<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages).toHaveLength(5)
     expect((await credits()).ledger).toHaveLength(5)
   })
 

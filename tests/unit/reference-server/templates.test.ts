@@ -19,7 +19,7 @@ const orderUpdate = {
 const create = (template: object = orderUpdate) => asOperator<any>('POST', '/v1/operator/templates', template)
 const submit = (id: string) => asOperator<any>('POST', `/v1/operator/templates/${id}/submit`)
 const review = (id: string, decision: string, reason?: string) =>
-  call<any>('POST', `/v1/mock/templates/${id}/review`, { body: { decision, ...(reason ? { reason } : {}) } })
+  asOperator<any>('POST', `/v1/mock/templates/${id}/review`, { decision, ...(reason ? { reason } : {}) })
 
 describe('template lifecycle', () => {
   test('draft -> submitted -> approved, locked for edits while pending and once approved', async () => {

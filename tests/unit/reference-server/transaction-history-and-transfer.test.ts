@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { ConversationSummary, Operator } from '../../../src/protocol/types'
+import type { ConversationSummary, OperatorProfile } from '../../../src/protocol/types'
 import { capture, CARDS, payExpecting, settle, transactionsOf, visitorAtCheckout, voidHold } from './checkout-calls'
 import { asOperator, card, messagesOf, openCheckout, operatorStream, startVisitor, useReferenceServer } from './harness'
 
@@ -86,12 +86,13 @@ describe('the transaction history', () => {
 })
 
 describe('transferring a conversation', () => {
-  test('the operators are listed', async () => {
-    const answer = await asOperator<{ operators: Operator[] }>('GET', '/v1/operator/operators')
+  test('the operators are listed with their roles and brands', async () => {
+    const answer = await asOperator<{ operators: OperatorProfile[] }>('GET', '/v1/operator/operators')
     expect(answer.body.operators).toEqual([
-      { id: 'op_ana', name: 'Ana' },
-      { id: 'op_kenji', name: 'Kenji' },
-      { id: 'op_lucia', name: 'Lucía' },
+      { id: 'op_admin', name: 'Admin', role: 'admin', brandIds: ['brand_acme', 'brand_sakura'] },
+      { id: 'op_ana', name: 'Ana', role: 'agent', brandIds: ['brand_acme'] },
+      { id: 'op_kenji', name: 'Kenji', role: 'agent', brandIds: ['brand_acme', 'brand_sakura'] },
+      { id: 'op_lucia', name: 'Lucía', role: 'agent', brandIds: ['brand_sakura'] },
     ])
   })
 
@@ -126,9 +127,12 @@ describe('transferring a conversation', () => {
     expect((await messagesOf(visitor.token, visitor.conversationId)).body.messages).toHaveLength(count)
   })
 
-  test('an unknown operator is 422 unknown_operator on operatorId and changes nothing', async () => {
+  test.each([
+    ['an unknown operator', 'op_nobody'],
+    ['an operator of another brand only (Lucía, Sakura Tea)', 'op_lucia'],
+  ])('%s is 422 unknown_operator on operatorId and changes nothing', async (_case, operatorId) => {
     const visitor = await startVisitor()
-    const answer = await transfer(visitor.conversationId, 'op_nobody')
+    const answer = await transfer(visitor.conversationId, operatorId)
     expect([answer.status, answer.error?.code, answer.error?.field]).toEqual([422, 'unknown_operator', 'operatorId'])
     expect((await summaryOf(visitor.conversationId))?.assignee).toBeNull()
     expect((await messagesOf(visitor.token, visitor.conversationId)).body.messages).toEqual([])

@@ -3,7 +3,7 @@ import { asOperator, BASE, call, card, HOUR, pay, useReferenceServer } from './h
 
 useReferenceServer()
 
-const outbox = async () => (await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
+const outbox = async () => (await asOperator<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
 const shareOnWhatsApp = (conversationId: string, body: object = {}) =>
   asOperator<any>('POST', `/v1/operator/conversations/${conversationId}/payment-requests`, { paymentPageId: 'pp_house_blend', ...body })
 const messagesOf = async (conversationId: string) =>
@@ -16,7 +16,7 @@ async function handedOff() {
   const token = session.session.token as string
   const conversationId = session.conversation.id as string
   const link = (await call<any>('POST', `/v1/conversations/${conversationId}/handoff/whatsapp`, { token })).body
-  await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name: 'Kenji Sato', text: `Hi! (code ${link.code})` } })
+  await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', name: 'Kenji Sato', text: `Hi! (code ${link.code})` })
   return { token, conversationId }
 }
 
@@ -78,7 +78,7 @@ describe('a card shared in a WhatsApp conversation', () => {
   test('outside the window needs a template: without one it is 422 window_closed and no card is made', async () => {
     const { conversationId } = await handedOff()
     const before = (await messagesOf(conversationId)).length
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 25 * HOUR } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 25 * HOUR })
     const refused = await shareOnWhatsApp(conversationId)
     expect(refused.status).toBe(422)
     expect(refused.body.error.code).toBe('window_closed')
@@ -88,7 +88,7 @@ describe('a card shared in a WhatsApp conversation', () => {
 
   test('as a template: parameters may name the card, and the URL button carries the pay link', async () => {
     const { conversationId } = await handedOff()
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 25 * HOUR } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 25 * HOUR })
     const shared = await shareOnWhatsApp(conversationId, {
       whatsapp: { templateId: 'tpl_payment_link', parameters: ['{{contact.first_name}}', '{{payment.title}}', '{{payment.amount}}'] },
     })
@@ -117,7 +117,7 @@ describe('a card shared in a WhatsApp conversation', () => {
 
   test('with too few credits for the template, no card is made (402)', async () => {
     const { conversationId } = await handedOff()
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 25 * HOUR } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 25 * HOUR })
     await asOperator('PUT', '/v1/operator/credits/auto-recharge', { enabled: false, minimumBalance: 0, rechargeAmount: 0 })
     const before = (await messagesOf(conversationId)).length
     for (let i = 0; i < 12; i++) {
@@ -154,7 +154,7 @@ describe('the pay link', () => {
     const [sent] = await outbox()
     const url = sent.request.interactive.action.parameters.url
     const first = (await follow(url)).headers.get('location')
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: HOUR } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: HOUR })
     const second = (await follow(url)).headers.get('location')
     expect(second).toMatch(/\/checkout\/cs_/)
     expect(second).not.toBe(first)

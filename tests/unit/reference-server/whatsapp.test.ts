@@ -129,7 +129,7 @@ describe('handing a web conversation off to WhatsApp', () => {
     await post(delivery('15550000001', first.link.code))
     await post(delivery('15550000002', first.link.code))
     const second = await handoff()
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 31 * 60_000 } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 31 * 60_000 })
     await post(delivery('15550000003', second.link.code))
 
     const conversations = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations as any[]
@@ -143,39 +143,39 @@ describe('handing a web conversation off to WhatsApp', () => {
 
 describe('the 24-hour window', () => {
   test('free text goes out on WhatsApp within 24 h of the customer’s last message, and is 422 after', async () => {
-    await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', name: 'Kenji', text: 'Hello' } })
+    await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', name: 'Kenji', text: 'Hello' })
     const [conversation] = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations
     expect((await asOperator('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Hi Kenji' })).status).toBe(201)
-    const outbox = (await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
+    const outbox = (await asOperator<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
     expect(outbox).toMatchObject([{ to: '15551234567', text: 'Hi Kenji', type: 'text' }])
 
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 24 * 3_600_000 } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 24 * 3_600_000 })
     const late = await asOperator<any>('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Still there?' })
     expect(late.status).toBe(422)
     expect(late.body.error.code).toBe('window_closed')
     expect(late.body.error.message).toMatch(/template/)
-    expect((await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages).toHaveLength(1)
+    expect((await asOperator<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages).toHaveLength(1)
 
-    await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', text: 'Yes!' } })
+    await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', text: 'Yes!' })
     expect((await asOperator('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Great' })).status).toBe(201)
   })
 
   test('a web-only conversation has no window', async () => {
     const { conversationId } = await startVisitor()
-    await call('POST', '/v1/mock/clock', { body: { advanceMs: 48 * 3_600_000 } })
+    await asOperator('POST', '/v1/mock/clock', { advanceMs: 48 * 3_600_000 })
     expect((await asOperator('POST', `/v1/operator/conversations/${conversationId}/messages`, { text: 'Hi' })).status).toBe(201)
   })
 })
 
 describe('delivery statuses from the simulated Cloud API', () => {
   test('come back through the signed webhook and only ever move forward', async () => {
-    await call('POST', '/v1/mock/whatsapp/inbound', { body: { from: '15551234567', text: 'Hello' } })
+    await asOperator('POST', '/v1/mock/whatsapp/inbound', { from: '15551234567', text: 'Hello' })
     const [conversation] = (await asOperator<any>('GET', '/v1/operator/conversations')).body.conversations
     const reply = await asOperator<any>('POST', `/v1/operator/conversations/${conversation.id}/messages`, { text: 'Hi' })
-    const [sent] = (await call<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
+    const [sent] = (await asOperator<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
     expect(sent).toMatchObject({ messageId: reply.body.id, status: 'accepted' })
 
-    const report = (status: string) => call<any>('POST', `/v1/mock/whatsapp/outbox/${sent.id}/status`, { body: { status } })
+    const report = (status: string) => asOperator<any>('POST', `/v1/mock/whatsapp/outbox/${sent.id}/status`, { status })
     expect((await report('delivered')).body.status).toBe('delivered')
     expect((await report('sent')).body.status).toBe('delivered')
     expect((await report('read')).body.status).toBe('read')

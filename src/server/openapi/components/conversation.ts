@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Conversation, ConversationSummary, Operator, WhatsAppContact } from '../../../protocol/types'
+import type { Conversation, ConversationSummary, Operator, OperatorProfile, WhatsAppContact } from '../../../protocol/types'
 import { exactly } from '../exact'
 import { message } from './message'
 import { int, timestamp } from './primitives'
@@ -9,6 +9,17 @@ export const conversation = exactly<Conversation>()(
 )
 
 export const operator = exactly<Operator>()(z.object({ id: z.string(), name: z.string() }))
+
+export const operatorProfile = exactly<OperatorProfile>()(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'agent']).meta({
+      description: '`admin`: every brand, the shop’s settings and the mock controls. `agent`: only its brands’ conversations, cards, templates and canned replies.',
+    }),
+    brandIds: z.array(z.string()).meta({ description: 'The brands it reaches; every brand for an admin.' }),
+  }),
+)
 
 export const whatsappContact = exactly<WhatsAppContact>()(
   z.object({

@@ -9,6 +9,7 @@ export const creditEntry = exactly<CreditEntry>()(
     amount: int.meta({ description: 'Positive for purchases and top-ups, negative for spending.' }),
     reason: z.enum(['purchase', 'auto_recharge', 'template']),
     note: z.string(),
+    brandId: z.string().nullable().meta({ description: 'The brand whose template spent it; null for purchases and top-ups. An agent’s ledger leaves out other brands’ spending.' }),
     balanceAfter: int,
   }),
 )

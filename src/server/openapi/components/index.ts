@@ -11,14 +11,14 @@ import {
   shippingAddress,
   walletSignIn,
 } from './checkout'
-import { conversation, conversationSummary, operator, whatsappContact } from './conversation'
+import { conversation, conversationSummary, operator, operatorProfile, whatsappContact } from './conversation'
 import { creditEntry, credits } from './credits'
 import { openApiDocument } from './document'
 import { apiError } from './errors'
 import { conversationEvent, operatorEvent, replayIncompleteEvent } from './events'
 import * as lists from './lists'
 import { message, messageAuthor, messageDelivery, messagePage, renderedTemplate } from './message'
-import { mockClock, mockDelivered, webhookSecret, webhookSecrets } from './mock'
+import { mockClock, mockDelivered, webhookSecret } from './mock'
 import { billing, money } from './money'
 import { charge, paymentFailure, paymentReceipt, paymentRequest, subscription } from './payment-request'
 import { timestamp } from './primitives'
@@ -47,6 +47,7 @@ export const responseSchemas = {
   MessagePage: messagePage,
   Conversation: conversation,
   Operator: operator,
+  OperatorProfile: operatorProfile,
   WhatsAppContact: whatsappContact,
   ConversationSummary: conversationSummary,
   PublicBrand: publicBrand,
@@ -81,7 +82,6 @@ export const responseSchemas = {
   MockClock: mockClock,
   MockDelivered: mockDelivered,
   WebhookSecret: webhookSecret,
-  WebhookSecrets: webhookSecrets,
   BrandList: lists.brandList,
   ConversationList: lists.conversationList,
   PaymentPageList: lists.paymentPageList,

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { brand } from './brand'
 import { cannedResponse } from './canned-responses'
 import { gateway, paymentPage, transaction } from './catalog'
-import { conversationSummary, operator } from './conversation'
+import { conversationSummary, operatorProfile } from './conversation'
 import { messageTemplate } from './templates'
 import { outboundWhatsApp } from './whatsapp'
 
@@ -14,7 +14,7 @@ export const conversationList = z.object({
 export const paymentPageList = z.object({ paymentPages: z.array(paymentPage) })
 export const gatewayList = z.object({ gateways: z.array(gateway) })
 export const transactionList = z.object({ transactions: z.array(transaction).meta({ description: 'Oldest first.' }) })
-export const operatorList = z.object({ operators: z.array(operator) })
+export const operatorList = z.object({ operators: z.array(operatorProfile) })
 export const cannedResponseList = z.object({ cannedResponses: z.array(cannedResponse).meta({ description: 'By name.' }) })
 export const templateList = z.object({ templates: z.array(messageTemplate) })
 export const outbox = z.object({ messages: z.array(outboundWhatsApp) })

@@ -11,7 +11,3 @@ export const mockDelivered = exactly<{ delivered: true }>()(z.object({ delivered
 export const webhookSecret = exactly<{ secret: string }>()(
   z.object({ secret: z.string().meta({ description: 'The new gateway webhook secret (`whsec_…`).' }) }),
 )
-
-export const webhookSecrets = exactly<{ secrets: string[] }>()(
-  z.object({ secrets: z.array(z.string()).meta({ description: 'The webhook secrets in use, current first.' }) }),
-)

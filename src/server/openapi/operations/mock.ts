@@ -1,6 +1,6 @@
 import { errors, refusal, type Operation } from '../operation'
 
-const mock = { tag: 'mock', mock: true, security: 'public' } as const
+const mock = { tag: 'mock', mock: true, security: 'admin' } as const
 
 /** Controls for tests and the demo (`handlers/mock.ts`, `handlers/graph-api.ts`): served only in mock mode. */
 export const mockOperations: Operation[] = [
@@ -97,27 +97,19 @@ export const mockOperations: Operation[] = [
   },
   {
     ...mock,
-    operationId: 'mockWebhookSecrets',
-    method: 'get',
-    path: '/v1/mock/gateway/webhook-secrets',
-    summary: 'The gateway webhook secrets in use',
-    responses: { 200: { json: 'WebhookSecrets', description: 'Current first.' } },
-  },
-  {
-    ...mock,
     operationId: 'mockGraphSendMessage',
     method: 'post',
     path: '/v1/mock/graph/:version/:phoneNumberId/messages',
     summary: 'The simulated Cloud API at Graph’s own path',
     description:
-      'For a backend written against Meta’s service: point it here instead of graph.facebook.com. Answers and refusals are Meta’s shapes; the access token is the operator token.',
-    security: 'operator',
+      'For a backend written against Meta’s service: point it here instead of graph.facebook.com. Answers and refusals are Meta’s shapes; the access token is the admin’s operator token.',
     pathParams: { version: 'Graph API version, e.g. `v21.0`.', phoneNumberId: '`pn_<digits of the business number>`, e.g. `pn_15550001234`.' },
     body: 'GraphSendRequest',
     responses: {
       200: { json: 'GraphSendResponse', description: 'Accepted.' },
       400: { json: 'GraphError', description: "Meta's envelope: a malformed request (100) or a refused send (131026, 131042, 131047, 132000, …)." },
       401: { json: 'GraphError', description: "Meta's envelope, code 190: no or wrong access token." },
+      403: { json: 'GraphError', description: "Meta's envelope, code 10: an agent's operator token (only the admin's may send)." },
     },
   },
 ]

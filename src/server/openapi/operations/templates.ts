@@ -9,7 +9,7 @@ export const templateOperations: Operation[] = [
     operationId: 'listTemplates',
     method: 'get',
     path: '/v1/operator/templates',
-    summary: 'Message templates',
+    summary: 'Message templates of the caller’s brands',
     tag: 'templates',
     security: 'operator',
     parameters: [brandIdQuery],
@@ -27,7 +27,7 @@ export const templateOperations: Operation[] = [
     responses: {
       201: { json: 'MessageTemplate', description: 'The template, `DRAFT`.' },
       409: refusal(409, '`name_taken` (same name and language)'),
-      422: refusal(422, '`unknown_brand`'),
+      422: refusal(422, '`unknown_brand`: no such brand, or not one of the caller’s'),
     },
   },
   {
@@ -60,8 +60,9 @@ export const templateOperations: Operation[] = [
     method: 'post',
     path: '/v1/operator/templates/:id/submit',
     summary: 'Submit a template for review (`PENDING`)',
+    description: 'It speaks for the business to Meta.',
     tag: 'templates',
-    security: 'operator',
+    security: 'admin',
     pathParams: id,
     responses: {
       200: { json: 'MessageTemplate', description: 'The template, `PENDING`.' },
@@ -76,7 +77,7 @@ export const templateOperations: Operation[] = [
     summary: "The reviewer's decision, which Meta makes on its side",
     tag: 'mock',
     mock: true,
-    security: 'public',
+    security: 'admin',
     pathParams: id,
     body: 'TemplateReviewBody',
     responses: {
@@ -92,7 +93,7 @@ export const templateOperations: Operation[] = [
     summary: 'Pause, disable or restore an approved template, as Meta does on quality',
     tag: 'mock',
     mock: true,
-    security: 'public',
+    security: 'admin',
     pathParams: id,
     body: 'TemplateQualityBody',
     responses: {
