@@ -12,14 +12,18 @@ import { gzipSync } from 'node:zlib'
 
 export const KB = 1000
 
-/** Budget lines, in bytes of gzip -9. */
+/**
+ * Budget lines, in bytes of gzip -9: issue 5's 2, 25 and 20 kB, the last two raised by 0.2 kB for
+ * issue 15's money rules (the widget card and checkout page saying a payment was stopped, the page's
+ * Idempotency-Keys and retry, its sentences for the limits on splitting).
+ */
 export const BUDGETS = {
   /** `paychat.js`: parsed on every page of the website, chat or not. */
   loader: 2 * KB,
   /** The loader and every chunk needed to open the chat and pay, dependencies included. */
   chat: 30 * KB,
   /** The JavaScript and CSS the hosted checkout page loads: 20 kB until ky (4.8 kB of it) came in with issue 16. */
-  checkout: 25 * KB,
+  checkout: 25.1 * KB,
 } as const
 
 export interface FileSize {

@@ -131,14 +131,8 @@ try {
 
   /** Pays the open checkout with a test card through the checkout API, then closes its window. */
   async function pay(session: { id: string; tab: Page }, number: string, amount?: number): Promise<void> {
-    await api('POST', `/v1/checkout/sessions/${session.id}/pay`, {
-      name: 'Ada Lovelace',
-      number,
-      expMonth: 12,
-      expYear: 2099,
-      cvc: '123',
-      ...(amount ? { amount } : {}),
-    })
+    const card = { name: 'Ada Lovelace', number, expMonth: 12, expYear: 2099, cvc: '123', ...(amount ? { amount } : {}) }
+    await api('POST', `/v1/checkout/sessions/${session.id}/pay`, card, { 'idempotency-key': crypto.randomUUID() })
     await session.tab.close()
   }
 
@@ -159,10 +153,10 @@ try {
   await stack.close()
 }
 
-async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+async function api<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(`${stack.apiBase}${path}`, {
     method,
-    headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${await res.text()}`)

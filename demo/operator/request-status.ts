@@ -1,4 +1,5 @@
 import type { PaymentRequest, PaymentRequestStatus, TransactionType } from '../../src/protocol/types'
+import { isStopped } from '../../src/store/can-pay'
 import { cardLabel } from './card-label'
 import type { ConsoleKey } from './catalogs/en'
 import { money, t } from './i18n'
@@ -36,6 +37,8 @@ export function statusLine(request: PaymentRequest): string {
         ? t('statusCaptured', { amount: money(heldAmount(request)) })
         : withReceipt(request, 'statusPaid', 'statusPaidWith', money(request.amountPaid?.amount ? request.amountPaid : request.price))
     case 'failed':
+      // Card testing stopped it: what the operator can do is share a new card.
+      if (isStopped(request)) return t('statusStopped')
       // The reason is the gateway's sentence as the server keeps it.
       return request.failure ? t('statusFailedReason', { reason: request.failure.message }) : t('statusFailed')
     case 'unknown':

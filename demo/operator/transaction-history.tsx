@@ -18,6 +18,8 @@ const RESULT_LABELS: Record<Transaction['result'], ConsoleKey> = {
   declined: 'resultDeclined',
   failed: 'resultFailed',
   unknown: 'resultUnknown',
+  stopped: 'resultStopped',
+  blocked: 'resultBlocked',
 }
 
 interface TransactionHistoryProps {
@@ -32,7 +34,8 @@ interface TransactionHistoryProps {
 
 /**
  * Every attempt to pay in this conversation, approved or not, as a payments dashboard lists them:
- * what support needs (time, result and its code, card, the processor's reference) at a glance.
+ * what support needs (time, result and its code, card, the processor's reference) at a glance, with
+ * attempts Paychat refused (card testing) and charges the shop owes back marked.
  */
 export function TransactionHistory({ transactions, loaded, requests, open, onToggle }: TransactionHistoryProps) {
   return (
@@ -100,6 +103,12 @@ function HistoryTable({ transactions, requests }: Pick<TransactionHistoryProps, 
               {t(RESULT_LABELS[txn.result])}
               {/* The gateway's code, as support and the processor's dashboard name it. */}
               {txn.code && <span class="txn-code"> ({txn.code})</span>}
+              {txn.needsRefund && (
+                <>
+                  {' '}
+                  <strong class="txn-refund">{t('needsRefund')}</strong>
+                </>
+              )}
             </td>
             <td>{money(txn.amount)}</td>
             <td>{txn.cardBrand && txn.last4 ? cardLabel(txn.cardBrand, txn.last4) : '—'}</td>

@@ -5,7 +5,7 @@ import type { CheckoutText } from './text'
 interface ChallengeStepProps {
   challenge: CheckoutChallenge
   text: CheckoutText
-  onAnswer(result: 'pass' | 'fail'): Promise<void>
+  onAnswer(result: 'pass' | 'fail'): Promise<unknown>
   onCancel(): void
 }
 

@@ -31,10 +31,13 @@ export type CancelReason = 'payer' | 'timeout'
 
 export interface CheckoutApi {
   getSession(sessionId: string): Promise<CheckoutSessionView>
-  /** Card data goes here and nowhere else; the body is built and dropped inside this call. */
-  pay(sessionId: string, body: CheckoutPayBody): Promise<CheckoutPayResult>
-  /** What the payer did on the bank's extra step (3-D Secure). */
-  completeChallenge(sessionId: string, challengeId: string, result: 'pass' | 'fail'): Promise<CheckoutPayResult>
+  /**
+   * Card data goes here and nowhere else; the body is built and dropped inside this call. The key is
+   * the attempt's (see ./attempt.ts): the same key again is a retry, answered without a second charge.
+   */
+  pay(sessionId: string, body: CheckoutPayBody, idempotencyKey: string): Promise<CheckoutPayResult>
+  /** What the payer did on the bank's extra step (3-D Secure), under the answer's own key. */
+  completeChallenge(sessionId: string, challengeId: string, result: 'pass' | 'fail', idempotencyKey: string): Promise<CheckoutPayResult>
   walletSignIn(sessionId: string, credentials: { email: string; password: string }): Promise<WalletSignIn>
   cancel(sessionId: string, reason: CancelReason): Promise<CheckoutSessionView>
 }
@@ -43,13 +46,13 @@ export interface CheckoutApi {
 export function createCheckoutApi(apiBase = ''): CheckoutApi {
   const http = createHttp({ apiBase })
   const path = (sessionId: string, suffix = '') => `v1/checkout/sessions/${encodeURIComponent(sessionId)}${suffix}`
-  const post = <T>(sessionId: string, suffix: string, body: unknown) =>
-    request<T>(http.post(path(sessionId, suffix), { json: body }))
+  const post = <T>(sessionId: string, suffix: string, body: unknown, idempotencyKey?: string) =>
+    request<T>(http.post(path(sessionId, suffix), { json: body, context: { idempotencyKey } }))
   return {
     getSession: (sessionId) => request<CheckoutSessionView>(http.get(path(sessionId))),
-    pay: (sessionId, body) => post(sessionId, '/pay', body),
-    completeChallenge: (sessionId, challengeId, result) =>
-      post(sessionId, `/challenges/${encodeURIComponent(challengeId)}`, { result }),
+    pay: (sessionId, body, idempotencyKey) => post(sessionId, '/pay', body, idempotencyKey),
+    completeChallenge: (sessionId, challengeId, result, idempotencyKey) =>
+      post(sessionId, `/challenges/${encodeURIComponent(challengeId)}`, { result }, idempotencyKey),
     walletSignIn: (sessionId, credentials) => post(sessionId, '/wallet/sign-in', credentials),
     cancel: (sessionId, reason) => post(sessionId, '/cancel', { reason }),
   }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
 import type {
-  CheckoutPayBody,
   CheckoutPayResult,
   CheckoutSessionView,
   ShippingAddress,
@@ -8,6 +7,7 @@ import type {
 } from '../protocol/types'
 import { safeAccent, textColorOn } from './accent'
 import { ApprovedPanel } from './approved-panel'
+import { sendAttempt } from './attempt'
 import { ChallengeStep } from './challenge-step'
 import { CheckoutApiError, type CancelReason, type CheckoutApi } from './checkout-api'
 import { ExtraPayments } from './extra-payments'
@@ -53,6 +53,9 @@ const unconfirmedScreen = ({ t }: CheckoutText): CheckoutScreen => ({
 })
 
 const SETTLED: PayAttempt = { kind: 'settled' }
+
+/** Refusals of how a price is split: the amount typed, said at its field. */
+const SPLIT_REFUSALS = ['amount_too_small', 'too_many_parts']
 
 export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutPageProps) {
   const { t } = text
@@ -102,6 +105,7 @@ export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutP
 
   const { view } = loaded
   const id = sessionId
+  const currency = view.item.price.currency
 
   /** Any answer that reached the server's decision: a payment, or the bank step's result. */
   async function settle(result: CheckoutPayResult): Promise<PayAttempt> {
@@ -116,42 +120,34 @@ export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutP
     return SETTLED
   }
 
-  async function pay(body: CheckoutPayBody): Promise<PayAttempt> {
+  /** One payment attempt (a pay, or the answer to the bank's step) under its key, and what the page makes of its answer. */
+  async function attempt(send: (idempotencyKey: string) => Promise<CheckoutPayResult>): Promise<PayAttempt> {
     setNotice(null)
     try {
-      return await settle(await api.pay(id, body))
+      return await settle(await sendAttempt(send, host))
     } catch (error) {
       if (!(error instanceof CheckoutApiError)) throw error
-      const field = error.status === 400 ? formFieldOf(error.field) : null
-      if (field) return { kind: 'field_error', field, message: error.message }
+      // What was typed is refused, and nothing else changed: said at the field.
+      const field = error.status === 400 || SPLIT_REFUSALS.includes(error.code) ? formFieldOf(error.field) : null
+      if (field) return { kind: 'field_error', field, message: apiErrorText(error, text, currency) }
       await settleAfter(error)
       return SETTLED
     }
   }
 
-  async function answerChallenge(challengeId: string, result: 'pass' | 'fail') {
-    setNotice(null)
-    try {
-      await settle(await api.completeChallenge(id, challengeId, result))
-    } catch (error) {
-      if (!(error instanceof CheckoutApiError)) throw error
-      await settleAfter(error)
-    }
-  }
-
-  /** A 409, 422 or a broken connection: the request may have moved on, so the server says where it stands. */
+  /** A 409, 422, 429 or a broken connection: the request may have moved on, so the server says where it stands. */
   async function settleAfter(error: CheckoutApiError) {
-    if (error.status === 400) return setNotice(apiErrorText(error, text))
+    if (error.status === 400) return setNotice(apiErrorText(error, text, currency))
     const fresh = await api.getSession(id).catch(() => null)
     if (!fresh) {
       // A lost answer to a payment call may still have charged the card: no second try from here.
       if (error.code === 'network_error') setUnconfirmed(true)
-      else setNotice(apiErrorText(error, text))
+      else setNotice(apiErrorText(error, text, currency))
       return
     }
     if (fresh.paymentRequestStatus !== view.paymentRequestStatus) host.notifyOpener(fresh.paymentRequestId, fresh.openerOrigin)
     setLoaded({ kind: 'ready', view: fresh })
-    if (screenFor(fresh).kind === 'form' || takesExtraPayment(fresh)) setNotice(apiErrorText(error, text))
+    if (screenFor(fresh).kind === 'form' || takesExtraPayment(fresh)) setNotice(apiErrorText(error, text, currency))
   }
 
   async function cancel(reason: CancelReason) {
@@ -204,7 +200,7 @@ export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutP
         notice={notice ?? (screen?.kind === 'form' ? screen.notice : null)}
         declines={declines}
         now={host.now}
-        onPay={pay}
+        onPay={(body) => attempt((key) => api.pay(id, body, key))}
         onCancel={onCancel}
       />
     )
@@ -232,7 +228,7 @@ export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutP
           <ChallengeStep
             challenge={challenge}
             text={text}
-            onAnswer={(result) => answerChallenge(challenge.id, result)}
+            onAnswer={(result) => attempt((key) => api.completeChallenge(id, challenge.id, result, key))}
             onCancel={() => void cancel('payer')}
           />
         )}

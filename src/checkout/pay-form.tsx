@@ -97,7 +97,7 @@ export function PayForm(props: PayFormProps) {
   const amount = extra || split ? parseAmount(amountInput, currency) : view.amountDue.amount
   const charging = extra || view.mode !== 'setup'
   const cardBrand = wallet ? wallet.account.card.cardBrand : detectCardBrand(values.number)
-  const quote = charging && amount ? surchargeQuote(view.surcharges, cardBrand, amount, currency) : null
+  const quote = charging && amount ? surchargeQuote(view.surcharges, cardBrand, amount, currency, extra ? [] : view.charges) : null
   const quoteKey = quote && `${quote.cardBrand} ${quote.fee}`
   const blocked = (quote !== null && approved !== quoteKey) || addressStep !== null
 

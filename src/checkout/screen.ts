@@ -1,4 +1,4 @@
-import type { Charge, CheckoutPayResult, CheckoutSessionView } from '../protocol/types'
+import type { Charge, CheckoutPayResult, CheckoutSessionView, PaymentStoppedCode } from '../protocol/types'
 import { ENGLISH, failureText, type CheckoutText } from './text'
 
 /** What the page shows below the order summary, derived only from what the server said. */
@@ -9,6 +9,9 @@ export type CheckoutScreen =
   | { kind: 'card_saved' }
   | { kind: 'unknown'; message: string }
   | { kind: 'closed'; title: string; message: string }
+
+/** The failure code of a card stopped after too many declined attempts. */
+const STOPPED: PaymentStoppedCode = 'too_many_attempts'
 
 /** The technical-failure sentence, with the attempt's reference for support when the server gave one. */
 export function unknownStatusMessage(reference: string | undefined, { t }: CheckoutText = ENGLISH): string {
@@ -37,6 +40,8 @@ export function screenFor(view: CheckoutSessionView, text: CheckoutText = ENGLIS
     case 'pending':
     case 'checkout_open':
     case 'failed':
+      // Stopped: no new page either, so not "press Pay now again" but "ask the shop for a new link".
+      if (view.failure?.code === STOPPED) return closed(t('noLongerAvailable'), t('stoppedMessage'))
       if (view.status !== 'open') return closed(t('linkExpiredTitle'), t('linkExpiredMessage'))
       return {
         kind: 'form',

@@ -1,4 +1,5 @@
-import { surchargeFor } from '../i18n/currency'
+import { partSurcharge } from '../i18n/currency'
+import type { Charge } from '../protocol/types'
 import { ENGLISH, type CheckoutText } from './text'
 
 /** What a card brand's surcharge adds to one payment, in minor units. */
@@ -9,15 +10,20 @@ export interface SurchargeQuote {
   total: number
 }
 
-/** The surcharge the gateway adds for `cardBrand` on `amount`, or null when there is none. */
+/**
+ * The surcharge the gateway adds for `cardBrand` on `amount`, or null when there is none. A part of the
+ * price is surcharged with the parts already paid with that brand (`charges`), as the server charges it;
+ * an extra payment is a payment of its own, so it is quoted without them.
+ */
 export function surchargeQuote(
   surcharges: Record<string, number>,
   cardBrand: string,
   amount: number,
   currency: string,
+  charges: readonly Charge[] = [],
 ): SurchargeQuote | null {
   const basisPoints = Object.hasOwn(surcharges, cardBrand) ? (surcharges[cardBrand] ?? 0) : 0
-  const fee = basisPoints > 0 ? surchargeFor(amount, currency, basisPoints) : 0
+  const fee = basisPoints > 0 ? partSurcharge(amount, charges, cardBrand, currency, basisPoints) : 0
   return fee > 0 ? { cardBrand, basisPoints, fee, total: amount + fee } : null
 }
 

@@ -1,3 +1,4 @@
+import { MAX_CARD_PARTS, minimumPart } from '../i18n/currency'
 import { fromCatalog, type Locale, type TranslateOf } from '../i18n/locale'
 import { formatMoney, formatRecurrence } from '../i18n/money'
 import type { Billing, Money, PaymentFailure } from '../protocol/types'
@@ -49,34 +50,41 @@ export function checkoutText(locale: Locale, catalog: CheckoutCatalog): Checkout
  */
 export const ENGLISH: CheckoutText = checkoutText('en', en)
 
-/** Decline sentences the page has in every language, by the gateway's failure code. */
-const DECLINES: Partial<Record<string, CheckoutKey>> = {
+/** Sentences the page has in every language, by the server's code: declines, and the limits on paying. */
+const SENTENCES: Partial<Record<string, CheckoutKey>> = {
   card_declined: 'declineCardDeclined',
   insufficient_funds: 'declineInsufficientFunds',
   expired_card: 'declineExpiredCard',
   incorrect_cvc: 'declineIncorrectCvc',
   authentication_failed: 'declineAuthenticationFailed',
   processing_error: 'unknownStatus',
+  too_many_attempts: 'stoppedMessage',
+  amount_too_small: 'amountTooSmall',
+  too_many_parts: 'tooManyParts',
 }
 
 /**
- * Why a payment did not go through. The server writes it in English: in English its own sentence is
- * shown as is; in another language a known code gets the page's sentence, an unknown one the server's.
+ * Why a payment did not go through, or was refused. The server writes it in English: in English its
+ * own sentence is shown as is; in another language a known code gets the page's sentence (its amounts
+ * in `currency`, the page's), an unknown one the server's.
  */
-export function failureText(failure: Pick<PaymentFailure, 'code' | 'message'>, text: CheckoutText = ENGLISH): string {
-  const key = Object.hasOwn(DECLINES, failure.code) ? DECLINES[failure.code] : undefined
-  return text.locale === 'en' || !key ? failure.message : text.t(key)
+export function failureText(failure: Pick<PaymentFailure, 'code' | 'message'>, text: CheckoutText = ENGLISH, currency?: string): string {
+  const key = Object.hasOwn(SENTENCES, failure.code) ? SENTENCES[failure.code] : undefined
+  if (text.locale === 'en' || !key) return failure.message
+  const minimum = currency ? text.money({ amount: minimumPart(currency), currency }) : ''
+  return text.t(key, { minimum, cards: String(MAX_CARD_PARTS) })
 }
 
 /**
  * An API error as the payer reads it: the page's own sentence for a broken connection or an answer
- * without a reason, else the server's sentence (in English: the server speaks English).
+ * without a reason, else the server's (see `failureText`).
  */
 export function apiErrorText(
   error: { status: number; code: string; message: string },
   text: CheckoutText = ENGLISH,
+  currency?: string,
 ): string {
   if (error.code === 'network_error') return text.t('networkError')
   if (error.code === 'http_error') return text.t('httpError', { status: String(error.status) })
-  return error.message
+  return failureText(error, text, currency)
 }

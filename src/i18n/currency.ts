@@ -1,3 +1,5 @@
+import type { Charge } from '../protocol/types'
+
 /**
  * Decimal places of ISO 4217 currencies that differ from 2. Kept as a table because `Intl` disagrees
  * with the payment networks for some (it says 0 for HUF, COP and IDR, which gateways charge in 2).
@@ -31,4 +33,31 @@ export function isChargeableAmount(amount: number, currency: string): boolean {
 export function surchargeFor(amount: number, currency: string, basisPoints: number): number {
   const step = amountStep(currency)
   return Math.floor((amount * basisPoints) / 10_000 / step + 0.5) * step
+}
+
+/** Cards one price may be split across: each part is a charge of its own. */
+export const MAX_CARD_PARTS = 5
+
+/**
+ * The smallest part of a price one card may pay when another card pays the rest: one major unit of
+ * the currency, and never less than 100 minor units (¥100), so no part is too small to carry its surcharge.
+ */
+export function minimumPart(currency: string): number {
+  return Math.max(100, 10 ** minorUnits(currency))
+}
+
+/**
+ * The surcharge on one more part of a price paid with `cardBrand`: what the running total of that
+ * brand's parts owes, less what was charged on the earlier ones (in `charges`; extra payments are not
+ * parts). Rounded once, on the total, so splitting a payment never lowers its surcharge.
+ */
+export function partSurcharge(amount: number, charges: readonly Charge[], cardBrand: string, currency: string, basisPoints: number): number {
+  let paid = amount
+  let charged = 0
+  for (const charge of charges) {
+    if (charge.kind !== 'balance' || charge.cardBrand !== cardBrand) continue
+    paid += charge.amount.amount - charge.surcharge.amount
+    charged += charge.surcharge.amount
+  }
+  return Math.max(0, surchargeFor(paid, currency, basisPoints) - charged)
 }

@@ -239,8 +239,14 @@ export interface Subscription {
   lastFailure: PaymentFailure | null
 }
 
+/**
+ * `PaymentFailure.code` of a card stopped after too many declined attempts (5 on one checkout page, 10
+ * in all): it is `failed` but takes no more attempts, so Pay Now is not offered; the shop shares a new card.
+ */
+export type PaymentStoppedCode = 'too_many_attempts'
+
 export interface PaymentFailure {
-  /** `card_declined`, `insufficient_funds`, `expired_card`, `incorrect_cvc`, `authentication_failed`, `processing_error`, ... */
+  /** `card_declined`, `insufficient_funds`, `expired_card`, `incorrect_cvc`, `authentication_failed`, `processing_error`, `too_many_attempts` (`PaymentStoppedCode`), ... */
   code: string
   message: string
   /** The processor's reference of the attempt, for support ("Contact us with reference …"). */
@@ -487,14 +493,26 @@ export interface Transaction {
   paymentRequestId: string
   /** What the attempt was: a charge, a hold, a capture or void of a hold, a saved card, a renewal. */
   type: 'sale' | 'authorize' | 'capture' | 'void' | 'save_card' | 'renewal'
-  result: 'approved' | 'declined' | 'failed' | 'unknown'
+  /**
+   * The gateway's answer, or Paychat's own refusal before the gateway was asked: `stopped` (the card
+   * took too many declined attempts: `code` `too_many_attempts`), `blocked` (an attempt refused by that
+   * stop or by the rate limit: `code` `too_many_attempts` or `rate_limited`; refusals in a row are one
+   * entry). Neither charges anything.
+   */
+  result: 'approved' | 'declined' | 'failed' | 'unknown' | 'stopped' | 'blocked'
+  /** What was charged or tried; 0 for `stopped` and `blocked`. */
   amount: Money
   cardBrand: string | null
   last4: string | null
-  /** The processor's reference, also for declines (what support asks for). */
+  /** The processor's reference, also for declines (what support asks for); for `stopped` and `blocked`, the checkout session's id. */
   reference: string
   /** Decline or failure code (`insufficient_funds`, …). */
   code: string | null
+  /**
+   * An approved charge that arrived for a card that could no longer take it (withdrawn, cancelled,
+   * expired, already paid): the money was taken, the card did not move, and the shop owes it back.
+   */
+  needsRefund: boolean
   at: string
 }
 

@@ -1,7 +1,8 @@
 import type { CheckoutPayBody, CheckoutPayResult, ShippingAddress } from '../protocol/types'
-import { amountStep, isChargeableAmount, surchargeFor } from '../i18n/currency'
+import { amountStep, isChargeableAmount, MAX_CARD_PARTS, minimumPart, partSurcharge } from '../i18n/currency'
 import { formatMoney } from '../i18n/money'
 import { ApiFailure } from './api-error'
+import { countDecline, refuseIfStopped } from './checkout-limits'
 import { checkoutSession, extraPaymentsLeft, surchargesOf } from './checkout-sessions'
 import { chargeAttempt } from './gateway/charge-attempt'
 import type { ChargeAttempt } from './gateway/gateway-state'
@@ -17,8 +18,9 @@ const refused = (status: number, code: string, message: string, field?: string) 
  * `POST /v1/checkout/sessions/{id}/pay`: one charge (or hold, or saved card) with a card or the wallet.
  * Everything that can be refused is refused before the gateway is asked, so a refusal charges nothing.
  */
-export async function payCheckout(state: ServerState, id: string, body: CheckoutPayBody): Promise<CheckoutPayResult> {
+async function payCheckout(state: ServerState, id: string, body: CheckoutPayBody): Promise<CheckoutPayResult> {
   const { session, record } = checkoutSession(state, id)
+  refuseIfStopped(state, session, record)
   const { attempt, answer } = planAttempt(state, session, record, body)
   // A new attempt replaces a challenge the payer left unanswered: only the latest one may charge.
   for (const challenge of state.gateway.challenges.values()) if (challenge.checkoutSessionId === id) challenge.done = true
@@ -34,7 +36,7 @@ export async function payCheckout(state: ServerState, id: string, body: Checkout
       challenge: { id: challenge.id, ...attempt.card, amount },
     }
   }
-  return chargeAttempt(state, session, record, attempt, answer)
+  return charged(state, session, record, await chargeAttempt(state, session, record, attempt, answer))
 }
 
 /** The payer's answer to the bank's extra step: passing makes the charge, failing declines it. */
@@ -54,30 +56,28 @@ export async function completeChallenge(
   // The page may have stayed open while the request moved on (revoked, paid from another tab).
   checkPayable(state, session, record, challenge.attempt)
   const answer: IssuerAnswer = result === 'pass' ? { kind: 'approved' } : { kind: 'declined', failure: AUTHENTICATION_FAILED }
-  return chargeAttempt(state, session, record, challenge.attempt, answer)
+  return charged(state, session, record, await chargeAttempt(state, session, record, challenge.attempt, answer))
+}
+
+/** The gateway's answer, once a decline is counted against the page's and the card's limits. */
+function charged(state: ServerState, session: CheckoutSessionRecord, record: PaymentRequestRecord, result: CheckoutPayResult): CheckoutPayResult {
+  if (result.outcome !== 'failed') return result
+  countDecline(state, session, record)
+  // The answer shows the card as the decline left it: stopped, when this was the last attempt it takes.
+  return { ...result, paymentRequest: publicPaymentRequest(record) }
 }
 
 /** Keyed, so the card numbers behind remembered pay keys are not kept in any form that can be reversed. */
 const payFingerprint = secretFingerprinter()
 
 /**
- * `pay` with an Idempotency-Key: a retry after a timeout gets the first outcome back instead of being
- * charged again (or told 409 without learning how the first try ended). The key is claimed before the
- * body is read, so a duplicate sent while the first is still under way is 409
- * `idempotency_in_progress`. Keys belong to their checkout session, the page's only credential, so one
- * page cannot block or probe another's. The same key with other payment details is 422; the CVC is
- * left out of that comparison because it may not be kept in any form once the charge is made.
+ * `pay` under its Idempotency-Key: a retry after a timeout gets the first outcome back instead of being
+ * charged again. The same key with other payment details is 422; the CVC is left out of that
+ * comparison because it may not be kept in any form once the charge is made.
  */
-export async function payCheckoutOnce(
-  state: ServerState,
-  id: string,
-  idempotencyKey: string,
-  readBody: () => Promise<CheckoutPayBody>,
-): Promise<CheckoutPayResult> {
-  const claim = state.idempotency.pay.begin(`${id} ${idempotencyKey}`)
-  try {
-    const body = await readBody()
-    const fingerprint = await payFingerprint([
+export function payCheckoutOnce(state: ServerState, id: string, idempotencyKey: string, readBody: () => Promise<CheckoutPayBody>) {
+  const fingerprint = (body: CheckoutPayBody) =>
+    payFingerprint([
       body.name,
       body.number?.replace(/\D/g, ''),
       body.expMonth,
@@ -88,7 +88,37 @@ export async function payCheckoutOnce(
       body.extra,
       body.approvedSurcharge,
     ])
-    return await claim.completeAsync(fingerprint, () => payCheckout(state, id, body))
+  return oncePerKey(state, id, idempotencyKey, readBody, fingerprint, (body) => payCheckout(state, id, body))
+}
+
+/** The answer to the bank's step under an Idempotency-Key: sent again, it gets the first answer back. */
+export function completeChallengeOnce(
+  state: ServerState,
+  id: string,
+  challengeId: string,
+  idempotencyKey: string,
+  readBody: () => Promise<{ result: 'pass' | 'fail' }>,
+) {
+  return oncePerKey(state, id, idempotencyKey, readBody, ({ result }) => `${challengeId} ${result}`, ({ result }) => completeChallenge(state, id, challengeId, result))
+}
+
+/**
+ * A paying call made once per Idempotency-Key. The key is claimed before the body is read, so a
+ * duplicate sent while the first is still under way is 409 `idempotency_in_progress`. Keys belong to
+ * their checkout session, the page's only credential, so one page cannot block or probe another's.
+ */
+async function oncePerKey<B>(
+  state: ServerState,
+  id: string,
+  idempotencyKey: string,
+  readBody: () => Promise<B>,
+  fingerprint: (body: B) => string | Promise<string>,
+  run: (body: B) => Promise<CheckoutPayResult>,
+): Promise<CheckoutPayResult> {
+  const claim = state.idempotency.pay.begin(`${id} ${idempotencyKey}`)
+  try {
+    const body = await readBody()
+    return await claim.completeAsync(await fingerprint(body), () => run(body))
   } finally {
     claim.release()
   }
@@ -121,13 +151,16 @@ function planAttempt(
       if (body.amount > amount) {
         throw refused(422, 'amount_too_large', `At most ${formatMoney({ amount, currency }, 'en')} is left to pay.`, 'amount')
       }
+      if (body.amount < amount) checkPart(record, body.amount, amount)
       amount = body.amount
     }
   }
 
   const { card, method, answer } = paymentMethod(state, session, body)
   const basisPoints = surchargesOf(state, record.brandId)[card.cardBrand] ?? 0
-  const surcharge = session.mode === 'setup' || basisPoints <= 0 ? 0 : surchargeFor(amount, currency, basisPoints)
+  // An extra payment is a payment of its own; a part of the price is surcharged with the brand's other parts.
+  const earlier = body.extra ? [] : record.charges
+  const surcharge = session.mode === 'setup' || basisPoints <= 0 ? 0 : partSurcharge(amount, earlier, card.cardBrand, currency, basisPoints)
   if ((body.approvedSurcharge ?? 0) !== surcharge) {
     const fee = formatMoney({ amount: surcharge, currency }, 'en')
     throw refused(
@@ -149,6 +182,21 @@ function planAttempt(
   }
   checkPayable(state, session, record, attempt)
   return { attempt, answer }
+}
+
+/**
+ * Throws why `part` of the `due` balance cannot go on one card: the price is split across 5 cards at
+ * most, and every part but the one paying the rest is at least one major unit of the currency.
+ */
+function checkPart(record: PaymentRequestRecord, part: number, due: number): void {
+  const currency = record.price.currency
+  const money = (amount: number) => formatMoney({ amount, currency }, 'en')
+  if (record.charges.filter((charge) => charge.kind === 'balance').length >= MAX_CARD_PARTS - 1) {
+    throw refused(422, 'too_many_parts', `At most ${MAX_CARD_PARTS} cards can pay one price: pay the remaining ${money(due)} with this card.`, 'amount')
+  }
+  if (part < minimumPart(currency)) {
+    throw refused(422, 'amount_too_small', `Each card but the one paying the rest pays at least ${money(minimumPart(currency))}.`, 'amount')
+  }
 }
 
 /** Throws why the price cannot be paid here at all, whatever the amount: the request moved on, or the session ended. */

@@ -78,6 +78,8 @@ export const OPERATOR_LOG_CAPACITY = 5_000
 export class EventHub {
   private readonly conversations = new Map<string, EventLog<ConversationEvent>>()
   readonly operator = new EventLog<OperatorEvent>(OPERATOR_LOG_CAPACITY)
+  /** Appends held back while a change is under way (see `holding`). */
+  private held: Array<() => void> | null = null
 
   conversation(id: string): EventLog<ConversationEvent> {
     let log = this.conversations.get(id)
@@ -92,12 +94,37 @@ export class EventHub {
   }
 
   emit(event: ConversationEvent): void {
-    this.conversation(event.conversationId).append(event)
-    this.operator.append(event)
+    this.send(() => {
+      this.conversation(event.conversationId).append(event)
+      this.operator.append(event)
+    })
   }
 
   /** Events only the operators' stream carries (delivery statuses, new conversations). */
   emitToOperators(event: OperatorEvent): void {
-    this.operator.append(event)
+    this.send(() => this.operator.append(event))
+  }
+
+  /**
+   * Runs `change` with the events it emits held back: they go out once it has returned, and never if
+   * it throws, so no stream tells of a change that was undone.
+   */
+  holding<T>(change: () => T): T {
+    const outer = this.held
+    const held: Array<() => void> = []
+    this.held = held
+    try {
+      const result = change()
+      this.held = outer
+      for (const append of held) this.send(append)
+      return result
+    } finally {
+      this.held = outer
+    }
+  }
+
+  private send(append: () => void): void {
+    if (this.held) this.held.push(append)
+    else append()
   }
 }

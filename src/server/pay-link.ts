@@ -1,4 +1,5 @@
 import { PAGE_HEADERS } from './page-headers'
+import { STOPPED_FAILURE } from './payment-stop'
 import { checkoutUrlOf, ensureCheckoutSession, sweepExpired } from './payments'
 import type { PaymentRequestRecord, ServerState } from './state'
 
@@ -25,6 +26,7 @@ export function followPayLink(state: ServerState, token: string): Response {
   sweepExpired(state)
   const record = [...state.paymentRequests.values()].find((r) => r.payLinkToken === token)
   if (!record) return page(404, 'This payment link is not valid.')
+  if (record.stopped && PAYABLE.includes(record.status)) return page(410, STOPPED_FAILURE.message)
   if (PAYABLE.includes(record.status)) {
     return redirect(ensureCheckoutSession(state, record).checkoutUrl)
   }

@@ -8,7 +8,8 @@ import type { ServerState } from './state'
 
 /**
  * `POST /v1/webhooks/gateway`: a signed event from the gateway, verified before anything is read from
- * it and processed once by its id, so the gateway's retries and redeliveries change nothing.
+ * it and processed once by its id, so the gateway's retries and redeliveries change nothing. An event
+ * refused as it is read or checked is not processed: a corrected redelivery under the same id is.
  */
 export async function receiveGatewayWebhook(
   state: ServerState,
@@ -25,7 +26,6 @@ export async function receiveGatewayWebhook(
   }
   const event = parse(gatewayEventSchema, json) as GatewayEvent
   if (state.gateway.processedEvents.has(event.id)) return { received: true, duplicate: true }
-  state.gateway.processedEvents.add(event.id)
   applyGatewayEvent(state, event)
   return { received: true, duplicate: false }
 }

@@ -10,6 +10,7 @@ import type {
 import { ApiFailure, invalidState, notFound } from './api-error'
 import { addMessage, conversationById } from './conversations'
 import { newId, newToken } from './ids'
+import { tooManyAttempts } from './payment-stop'
 import { publicPaymentRequest } from './payment-view'
 import type { PaymentRequestRecord, ServerState, VisitorRecord } from './state'
 
@@ -97,6 +98,8 @@ export function prepareCard(
     lastCard: null,
     payLinkToken: newToken('pl'),
     checkoutMinutes: options.checkoutMinutes ?? DEFAULT_CHECKOUT_MINUTES,
+    declines: 0,
+    stopped: false,
   }
 }
 
@@ -156,6 +159,8 @@ export function ensureCheckoutSession(state: ServerState, record: PaymentRequest
     throw new ApiFailure(409, 'payment_status_unknown', 'The status of the last payment is unknown. Do not pay again until it is confirmed.')
   }
   if (!OPEN.includes(record.status)) throw invalidState('payment request', record.status)
+  // Card testing: a card that took too many declined attempts opens no page again; a new share does.
+  if (record.stopped) throw tooManyAttempts()
 
   let session = record.checkoutSessionId ? state.checkoutSessions.get(record.checkoutSessionId) : undefined
   if (!session || session.status !== 'open') {
@@ -169,6 +174,7 @@ export function ensureCheckoutSession(state: ServerState, record: PaymentRequest
       charged: 0,
       extras: 0,
       openerOrigin: null,
+      declines: 0,
     }
     state.checkoutSessions.set(session.id, session)
     record.checkoutSessionId = session.id

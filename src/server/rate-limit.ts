@@ -15,6 +15,8 @@ export interface RateLimitSettings {
   perIp: BucketSettings | false
   /** Per operator token, on every call to the operator API (`/v1/operator/*`). */
   perOperator: BucketSettings | false
+  /** Per client network address, on paying at checkout (`POST /v1/checkout/sessions/{id}/pay`). */
+  payPerIp: BucketSettings | false
 }
 
 /** `false` turns rate limiting off; a partial object replaces only the buckets it names. */
@@ -27,11 +29,14 @@ export type RateLimitOptions = Partial<RateLimitSettings> | false
  * steady pace of 10 fast typists. The console makes half a dozen calls when it opens and three per
  * conversation opened, so an operator gets the burst of opening 60 conversations at once and 5 calls a
  * second after that: a person clicking never meets it, a script working through a leaked token does.
+ * Paying is slower still: a person tries a card or two, so 20 at once and one every 2 seconds after
+ * that leaves a whole office paying and stops a card-testing script.
  */
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   perSession: { capacity: 20, refillPerSecond: 1 },
   perIp: { capacity: 300, refillPerSecond: 10 },
   perOperator: { capacity: 200, refillPerSecond: 5 },
+  payPerIp: { capacity: 20, refillPerSecond: 0.5 },
 }
 
 /** Past this many remembered callers, the ones whose bucket has refilled (as good as new) are dropped. */
@@ -110,6 +115,8 @@ export interface RateLimiter {
   admit(request: Request, sessionKey?: string): void
   /** Lets one operator API call through, spending a token of that operator's bucket, or throws 429 `rate_limited`. */
   admitOperator(operatorId: string): void
+  /** Lets one checkout pay through, spending a token of the caller's address bucket for paying; or throws 429 `rate_limited`. */
+  admitPay(request: Request): void
   /** Forgets every bucket (a reset of the server). */
   clear(): void
 }
@@ -117,39 +124,45 @@ export interface RateLimiter {
 export function createRateLimiter(options: RateLimitOptions | undefined, clock: Clock): RateLimiter {
   const settings: RateLimitSettings =
     options === false
-      ? { perSession: false, perIp: false, perOperator: false }
+      ? { perSession: false, perIp: false, perOperator: false, payPerIp: false }
       : {
           perSession: options?.perSession ?? DEFAULT_RATE_LIMITS.perSession,
           perIp: options?.perIp ?? DEFAULT_RATE_LIMITS.perIp,
           perOperator: options?.perOperator ?? DEFAULT_RATE_LIMITS.perOperator,
+          payPerIp: options?.payPerIp ?? DEFAULT_RATE_LIMITS.payPerIp,
         }
   const perSession = settings.perSession && new TokenBuckets(settings.perSession, 'this chat session')
   const perIp = settings.perIp && new TokenBuckets(settings.perIp, 'your network address')
   const perOperator = settings.perOperator && new TokenBuckets(settings.perOperator, 'this operator token')
+  const payPerIp = settings.payPerIp && new TokenBuckets(settings.payPerIp, 'your network address')
+
+  /** Takes a token from each bucket, all or nothing: a call refused by one bucket must not use up the others. */
+  function draw(draws: Array<[TokenBuckets, string]>): void {
+    const now = clock.now()
+    let refusal: { buckets: TokenBuckets; waitMs: number } | null = null
+    for (const [buckets, key] of draws) {
+      const waitMs = buckets.waitMs(key, now)
+      if (waitMs > (refusal?.waitMs ?? 0)) refusal = { buckets, waitMs }
+    }
+    if (refusal) throw new RateLimited(refusal.buckets.what, Math.max(1, Math.ceil(refusal.waitMs / 1000)))
+    for (const [buckets, key] of draws) buckets.take(key, now)
+  }
+
   return {
     admit(request, sessionKey) {
-      const now = clock.now()
       const draws: Array<[TokenBuckets, string]> = []
       if (perIp) draws.push([perIp, clientIp(request)])
       if (perSession && sessionKey !== undefined) draws.push([perSession, sessionKey])
-      // All or nothing: a call refused by one bucket must not use up the others.
-      let refusal: { buckets: TokenBuckets; waitMs: number } | null = null
-      for (const [buckets, key] of draws) {
-        const waitMs = buckets.waitMs(key, now)
-        if (waitMs > (refusal?.waitMs ?? 0)) refusal = { buckets, waitMs }
-      }
-      if (refusal) throw new RateLimited(refusal.buckets.what, Math.max(1, Math.ceil(refusal.waitMs / 1000)))
-      for (const [buckets, key] of draws) buckets.take(key, now)
+      draw(draws)
+    },
+    admitPay(request) {
+      if (payPerIp) draw([[payPerIp, clientIp(request)]])
     },
     admitOperator(operatorId) {
-      if (!perOperator) return
-      const now = clock.now()
-      const waitMs = perOperator.waitMs(operatorId, now)
-      if (waitMs > 0) throw new RateLimited(perOperator.what, Math.max(1, Math.ceil(waitMs / 1000)))
-      perOperator.take(operatorId, now)
+      if (perOperator) draw([[perOperator, operatorId]])
     },
     clear() {
-      for (const buckets of [perSession, perIp, perOperator]) if (buckets) buckets.clear()
+      for (const buckets of [perSession, perIp, perOperator, payPerIp]) if (buckets) buckets.clear()
     },
   }
 }

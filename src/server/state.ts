@@ -61,6 +61,10 @@ export interface PaymentRequestRecord extends PaymentRequest {
   payLinkToken: string
   /** How long each checkout session opened for it lives. */
   checkoutMinutes: number
+  /** Declined attempts over all its checkout sessions. */
+  declines: number
+  /** Set for good once a limit on declined attempts is reached: no checkout session takes anything more. */
+  stopped: boolean
 }
 
 /** The gateway's checkout session: what it has charged is known here first, before any webhook lands. */
@@ -76,6 +80,8 @@ export interface CheckoutSessionRecord {
   charged: number
   /** Extra payments made in this session. */
   extras: number
+  /** Declined attempts made in this session. */
+  declines: number
   /**
    * The origin of the page whose Pay Now opened (or last reopened) it, from that call's `Origin`: the
    * only origin the page posts its hint to. Null when no page did (a `/pay/` link, a script).
@@ -154,8 +160,9 @@ export interface ServerStateOptions {
    */
   publicUrl?: string
   /**
-   * Token buckets on the visitor API (per session and per client address) and on the operator API (per
-   * operator token): default `DEFAULT_RATE_LIMITS` in `rate-limit.ts`; `false` turns them all off.
+   * Token buckets on the visitor API (per session and per client address), on paying at checkout (per
+   * client address) and on the operator API (per operator token): default `DEFAULT_RATE_LIMITS` in
+   * `rate-limit.ts`; `false` turns them all off.
    */
   rateLimits?: RateLimitOptions
   /** Event streams one visitor session holds open at once; a new one beyond it ends the oldest (default 5). */

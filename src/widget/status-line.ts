@@ -1,6 +1,7 @@
 import { formatMoney } from '../i18n/money'
 import type { Locale, Translate } from '../i18n/translate'
 import type { PaymentRequest } from '../protocol/types'
+import { isStopped } from '../store/can-pay'
 import { cardName } from './card-name'
 
 /** The card's one-line state, as the server says it; announced politely when it changes. */
@@ -13,6 +14,8 @@ export function statusLine(request: PaymentRequest, t: Translate, brandName: str
     case 'paid':
       return t('statusPaid', { card: cardName(request.receipt, t) })
     case 'failed':
+      // A stop is said in the visitor's language; a decline's reason is the server's (English) sentence.
+      if (isStopped(request)) return t('statusStopped', { brand: brandName })
       return t('statusFailed', { reason: request.failure?.message ?? '' })
     case 'unknown': {
       // Support finds the attempt by its reference; the visitor has nothing else to give them.

@@ -129,6 +129,7 @@ export const en = {
   statusCaptured: 'Captured — charged {amount}',
   statusFailed: 'Payment failed',
   statusFailedReason: 'Payment failed: {reason}',
+  statusStopped: 'Stopped after too many declined attempts: share a new card to take payment.',
   statusUnknown: 'Status unknown: the processor has not confirmed. Do not charge again.',
   statusDeclined: 'Cancelled by the visitor',
   statusRevoked: 'Revoked',
@@ -180,6 +181,10 @@ export const en = {
   resultDeclined: 'Declined',
   resultFailed: 'Failed',
   resultUnknown: 'Unknown',
+  resultStopped: 'Stopped',
+  resultBlocked: 'Blocked',
+  /** Beside an approved charge that arrived for a card that could no longer take it: the shop owes the money back. */
+  needsRefund: 'Refund due',
 
   // WhatsApp credits.
   creditsTitle: 'WhatsApp credits',

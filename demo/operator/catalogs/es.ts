@@ -115,6 +115,7 @@ export const es: ConsoleCatalog = {
   statusCaptured: 'Capturado — se cobraron {amount}',
   statusFailed: 'El pago falló',
   statusFailedReason: 'El pago falló: {reason}',
+  statusStopped: 'Detenido tras demasiados intentos rechazados: comparte una tarjeta nueva para cobrar.',
   statusUnknown: 'Estado desconocido: el procesador no lo ha confirmado. No vuelvas a cobrar.',
   statusDeclined: 'Cancelado por el visitante',
   statusRevoked: 'Retirado',
@@ -165,6 +166,9 @@ export const es: ConsoleCatalog = {
   resultDeclined: 'Rechazada',
   resultFailed: 'Fallida',
   resultUnknown: 'Desconocida',
+  resultStopped: 'Detenido',
+  resultBlocked: 'Bloqueado',
+  needsRefund: 'Reembolso pendiente',
 
   creditsTitle: 'Créditos de WhatsApp',
   loadingCredits: 'Cargando créditos…',

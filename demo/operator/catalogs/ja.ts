@@ -115,6 +115,7 @@ export const ja: ConsoleCatalog = {
   statusCaptured: '売上確定 — {amount} を請求済み',
   statusFailed: '支払い失敗',
   statusFailedReason: '支払い失敗：{reason}',
+  statusStopped: '拒否された試行が多すぎるため停止しました。支払いを受けるには新しいカードを共有してください。',
   statusUnknown: '状況不明：決済代行会社が確認していません。再度請求しないでください。',
   statusDeclined: '訪問者がキャンセル',
   statusRevoked: '取り消し済み',
@@ -165,6 +166,9 @@ export const ja: ConsoleCatalog = {
   resultDeclined: '拒否',
   resultFailed: '失敗',
   resultUnknown: '不明',
+  resultStopped: '停止',
+  resultBlocked: '拒否',
+  needsRefund: '返金が必要',
 
   creditsTitle: 'WhatsApp クレジット',
   loadingCredits: 'クレジットを読み込み中…',

@@ -115,6 +115,7 @@ export const zh: ConsoleCatalog = {
   statusCaptured: '已请款 — 扣款 {amount}',
   statusFailed: '支付失败',
   statusFailedReason: '支付失败：{reason}',
+  statusStopped: '因被拒绝的尝试次数过多已停止：请分享新的卡片以收款。',
   statusUnknown: '状态未知：支付处理方尚未确认，请勿再次扣款。',
   statusDeclined: '访客已取消',
   statusRevoked: '已撤回',
@@ -165,6 +166,9 @@ export const zh: ConsoleCatalog = {
   resultDeclined: '已拒绝',
   resultFailed: '失败',
   resultUnknown: '未知',
+  resultStopped: '已停止',
+  resultBlocked: '已拦截',
+  needsRefund: '需退款',
 
   creditsTitle: 'WhatsApp 点数',
   loadingCredits: '正在加载点数…',

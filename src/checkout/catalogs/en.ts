@@ -70,6 +70,8 @@ export const en = {
   amountNoDecimals: 'Amounts in {currency} have no decimal places.',
   amountStep: 'Amounts in {currency} must end in 0 (steps of {step}).',
   amountOverDue: 'That is more than the {due} still due.',
+  amountTooSmall: 'Each card but the last pays at least {minimum}.',
+  tooManyParts: 'At most {cards} cards: pay the rest with this one.',
 
   // Declines, by the gateway's failure code (the server's own sentence is shown for other codes).
   declineCardDeclined: 'Your card was declined. Try another card.',
@@ -133,6 +135,7 @@ export const en = {
   expiredMessage: 'Ask in the chat for a new one.',
   linkExpiredTitle: 'This checkout link has expired.',
   linkExpiredMessage: 'Go back to the chat and press Pay now again.',
+  stoppedMessage: 'Too many declined attempts. Ask the shop in the chat for a new payment link.',
   timedOut: 'This page timed out and nothing more was charged. Go back to the chat and press Pay now to start again.',
   cancelledNothing: 'Payment cancelled. Nothing was charged. You can close this window.',
   cancelledPartly: 'Payment cancelled. You paid {paid} of {price}; nothing more was charged. You can close this window.',

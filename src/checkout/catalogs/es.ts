@@ -63,6 +63,8 @@ export const es: CheckoutCatalog = {
   amountNoDecimals: 'Los importes en {currency} no llevan decimales.',
   amountStep: 'Los importes en {currency} deben terminar en 0 (múltiplos de {step}).',
   amountOverDue: 'Supera los {due} pendientes de pago.',
+  amountTooSmall: 'Cada tarjeta salvo la última paga al menos {minimum}.',
+  tooManyParts: 'Como máximo {cards} tarjetas: paga el resto con esta.',
 
   declineCardDeclined: 'Tu tarjeta fue rechazada. Prueba con otra tarjeta.',
   declineInsufficientFunds: 'Tu tarjeta no tiene fondos suficientes. Prueba con otra tarjeta.',
@@ -121,6 +123,7 @@ export const es: CheckoutCatalog = {
   expiredMessage: 'Pide una nueva en el chat.',
   linkExpiredTitle: 'Este enlace de pago caducó.',
   linkExpiredMessage: 'Vuelve al chat y pulsa de nuevo «Pagar ahora».',
+  stoppedMessage: 'Demasiados intentos rechazados. Pide a la tienda en el chat un nuevo enlace de pago.',
   timedOut: 'Esta página caducó por inactividad y no se cobró nada más. Vuelve al chat y pulsa «Pagar ahora» para empezar de nuevo.',
   cancelledNothing: 'Pago cancelado. No se cobró nada. Puedes cerrar esta ventana.',
   cancelledPartly: 'Pago cancelado. Pagaste {paid} de {price}; no se cobró nada más. Puedes cerrar esta ventana.',

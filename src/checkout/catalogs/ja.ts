@@ -63,6 +63,8 @@ export const ja: CheckoutCatalog = {
   amountNoDecimals: '{currency} の金額に小数点以下は使えません。',
   amountStep: '{currency} の金額は末尾を0にしてください（{step} 単位）。',
   amountOverDue: '未払いの残額 {due} を超えています。',
+  amountTooSmall: '最後のカード以外は {minimum} 以上をお支払いください。',
+  tooManyParts: 'カードは最大 {cards} 枚です。残りはこのカードでお支払いください。',
 
   declineCardDeclined: 'カードが承認されませんでした。別のカードをお試しください。',
   declineInsufficientFunds: 'カードの利用可能額が不足しています。別のカードをお試しください。',
@@ -122,6 +124,7 @@ export const ja: CheckoutCatalog = {
   expiredMessage: 'チャットで新しいリクエストをご依頼ください。',
   linkExpiredTitle: 'この決済リンクは期限切れです。',
   linkExpiredMessage: 'チャットに戻り、もう一度「今すぐ支払う」を押してください。',
+  stoppedMessage: '拒否された試行が多すぎます。チャットでショップに新しい支払いリンクを依頼してください。',
   timedOut:
     '一定時間操作がなかったため、この画面は終了しました。追加の請求はありません。チャットに戻り、「今すぐ支払う」を押して最初からやり直してください。',
   cancelledNothing: 'お支払いをキャンセルしました。請求はありません。このウィンドウは閉じてかまいません。',

@@ -63,6 +63,8 @@ export const zh: CheckoutCatalog = {
   amountNoDecimals: '{currency} 金额不能有小数。',
   amountStep: '{currency} 金额的末位必须为0（以 {step} 为单位）。',
   amountOverDue: '超过了尚未支付的 {due}。',
+  amountTooSmall: '除最后一张卡外，每张卡至少支付 {minimum}。',
+  tooManyParts: '最多 {cards} 张卡：请用这张卡支付余额。',
 
   declineCardDeclined: '你的银行卡被拒绝，请换一张卡再试。',
   declineInsufficientFunds: '你的银行卡余额不足，请换一张卡再试。',
@@ -121,6 +123,7 @@ export const zh: CheckoutCatalog = {
   expiredMessage: '请在聊天中索取新的付款请求。',
   linkExpiredTitle: '此支付链接已过期。',
   linkExpiredMessage: '请返回聊天，再次点击“立即支付”。',
+  stoppedMessage: '被拒绝的尝试次数过多。请在聊天中向商店索取新的付款链接。',
   timedOut: '此页面已超时，未产生额外扣款。请返回聊天，点击“立即支付”重新开始。',
   cancelledNothing: '付款已取消，未扣款。你可以关闭此窗口。',
   cancelledPartly: '付款已取消。你已支付 {paid}（共 {price}），未产生额外扣款。你可以关闭此窗口。',

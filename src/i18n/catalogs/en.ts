@@ -31,6 +31,7 @@ export const en = {
   anyCard: 'card',
   statusPaidReference: 'Reference {reference}',
   statusFailed: 'Payment failed: {reason}',
+  statusStopped: 'Payment stopped: too many declined attempts. {brand} can send a new link.',
   statusUnknown: 'We’re confirming the payment status. Don’t pay again.',
   statusDeclined: 'You cancelled this payment.',
   statusRevoked: 'Withdrawn by {brand}',

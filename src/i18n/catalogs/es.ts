@@ -31,6 +31,7 @@ export const es: Catalog = {
   anyCard: 'tarjeta',
   statusPaidReference: 'Referencia {reference}',
   statusFailed: 'El pago falló: {reason}',
+  statusStopped: 'Pago detenido: demasiados intentos rechazados. {brand} puede enviar un enlace nuevo.',
   statusUnknown: 'Estamos confirmando el estado del pago. No vuelvas a pagar.',
   statusDeclined: 'Cancelaste este pago.',
   statusRevoked: 'Retirado por {brand}',

@@ -31,6 +31,7 @@ export const ja: Catalog = {
   anyCard: 'カード',
   statusPaidReference: '参照番号 {reference}',
   statusFailed: '支払いに失敗しました：{reason}',
+  statusStopped: '拒否が多いため支払いを停止しました。{brand}が新しいリンクを送れます。',
   statusUnknown: '支払い状況を確認しています。再度お支払いにならないでください。',
   statusDeclined: 'この支払いはキャンセルされました。',
   statusRevoked: '{brand} により取り消されました',

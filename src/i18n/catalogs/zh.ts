@@ -31,6 +31,7 @@ export const zh: Catalog = {
   anyCard: '银行卡',
   statusPaidReference: '参考号 {reference}',
   statusFailed: '支付失败：{reason}',
+  statusStopped: '拒绝次数过多，付款已停止。{brand} 可以发送新链接。',
   statusUnknown: '正在确认支付状态，请勿重复支付。',
   statusDeclined: '你已取消此付款。',
   statusRevoked: '已被 {brand} 撤回',

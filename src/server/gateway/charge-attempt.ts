@@ -1,8 +1,9 @@
 import type { Charge, CheckoutPayResult, Money } from '../../protocol/types'
 import { formatMoney } from '../../i18n/money'
-import { newId, newToken } from '../ids'
+import { newToken } from '../ids'
 import { publicPaymentRequest } from '../payment-view'
 import type { CheckoutSessionRecord, PaymentRequestRecord, ServerState } from '../state'
+import { makeAttempt } from './attempts'
 import { deliverGatewayEvent } from './deliver-event'
 import type { GatewayEventData, GatewayEventType } from './gateway-event'
 import type { ChargeAttempt } from './gateway-state'
@@ -21,8 +22,13 @@ export async function chargeAttempt(
   attempt: ChargeAttempt,
   answer: Exclude<IssuerAnswer, { kind: 'challenge' }>,
 ): Promise<CheckoutPayResult> {
-  const reference = newId('ch')
   const amount: Money = { amount: attempt.amount + attempt.surcharge, currency: record.price.currency }
+  const reference = makeAttempt(state, {
+    paymentRequestId: record.id,
+    type: record.transactionType,
+    amount,
+    charge: { kind: attempt.kind, surcharge: attempt.surcharge },
+  })
   const base = { paymentRequestId: record.id, reference, amount, card: attempt.card }
   const result = (outcome: CheckoutPayResult['outcome'], message: string, charge: Charge | null = null): CheckoutPayResult => ({
     outcome,

@@ -20,6 +20,25 @@ export interface ChargeAttempt {
   card: { cardBrand: string; last4: string }
 }
 
+/** What became of an attempt, as far as the merchant has applied the gateway's events about it. */
+export type AttemptOutcome = 'pending' | 'succeeded' | 'failed' | 'unknown' | 'authorized' | 'captured' | 'voided'
+
+/**
+ * One attempt the gateway made, kept by its reference (`ch_…`) from the moment it is made: the events
+ * about it must name it, for its payment request, with its amount, and move it only once.
+ */
+export interface AttemptRecord {
+  reference: string
+  paymentRequestId: string
+  /** What the attempt is, so what its success is told as: a sale, a hold, a saved card, a renewal. */
+  type: 'sale' | 'authorize' | 'save_card' | 'renewal'
+  /** Charged in all, surcharge included (0 when only saving a card). */
+  amount: Money
+  /** What the payer asked for at checkout (whether it counts towards the price, its surcharge); null for a renewal. */
+  charge: Pick<ChargeAttempt, 'kind' | 'surcharge'> | null
+  outcome: AttemptOutcome
+}
+
 /** A signed-in wallet, bound to the checkout session it was opened from. */
 export interface WalletRecord {
   checkoutSessionId: string
@@ -53,6 +72,8 @@ export interface GatewayState {
   webhookSecrets: WebhookSecret[]
   /** Event ids already processed by the merchant's webhook endpoint: a redelivery changes nothing. */
   processedEvents: Set<string>
+  /** Every attempt made, by reference. */
+  attempts: Map<string, AttemptRecord>
   challenges: Map<string, ChallengeRecord>
   wallets: Map<string, WalletRecord>
   subscriptions: Map<string, SubscriptionRecord>
@@ -66,6 +87,7 @@ export function createGatewayState(webhookSecret: string): GatewayState {
   return {
     webhookSecrets: [{ secret: webhookSecret, retiresAt: null }],
     processedEvents: new Set(),
+    attempts: new Map(),
     challenges: new Map(),
     wallets: new Map(),
     subscriptions: new Map(),

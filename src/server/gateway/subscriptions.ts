@@ -1,6 +1,7 @@
 import type { Billing, Subscription } from '../../protocol/types'
 import { newId } from '../ids'
 import type { PaymentRequestRecord, ServerState } from '../state'
+import { makeAttempt } from './attempts'
 import { deliverGatewayEvent } from './deliver-event'
 import type { SubscriptionRecord } from './gateway-state'
 
@@ -67,7 +68,7 @@ export async function runRenewals(state: ServerState): Promise<void> {
     if (!record || record.billing.type !== 'recurring' || subscription.status === 'canceled') continue
     for (let n = 0; n < MAX_RENEWALS_PER_ADVANCE && Date.parse(subscription.nextChargeAt) <= state.clock.now(); n++) {
       const approved = subscription.renewalOutcome === 'approved'
-      const reference = newId('ch')
+      const reference = makeAttempt(state, { paymentRequestId: record.id, type: 'renewal', amount: subscription.amount, charge: null })
       // Support finds a failed renewal by its reference, as any other declined attempt.
       const failure = approved ? null : { ...RENEWAL_DECLINED, reference }
       subscription.renewals++

@@ -1,5 +1,7 @@
 import type { HttpHandler } from 'msw'
-import { completeChallenge, payCheckout, payCheckoutOnce } from '../checkout-pay'
+import { ApiFailure } from '../api-error'
+import { admitPay } from '../checkout-limits'
+import { completeChallenge, completeChallengeOnce, payCheckoutOnce } from '../checkout-pay'
 import { cancelCheckout, checkoutView } from '../checkout-sessions'
 import { walletSignIn } from '../checkout-wallet'
 import { parse, readBody, readRawBody } from '../http'
@@ -15,15 +17,20 @@ export function checkoutHandlers(state: ServerState): HttpHandler[] {
   return [
     route('get', session, ({ params }) => checkoutView(state, params.id!)),
     route('post', `${session}/pay`, async ({ request, params }) => {
-      // Optional: without a key a retry after a lost answer is refused (409) rather than charged again.
+      admitPay(state, request, params.id!)
+      // Every pay is made once: the page sends a key per attempt and the same key when it retries one.
       const key = request.headers.get('idempotency-key')
-      const readPayment = () => readBody(request, schema.checkoutPay)
-      if (key === null) return payCheckout(state, params.id!, await readPayment())
-      return payCheckoutOnce(state, params.id!, parse(schema.idempotencyKey, key), readPayment)
+      if (key === null) {
+        throw new ApiFailure(400, 'idempotency_key_required', 'Send an Idempotency-Key header so a retry cannot pay twice.')
+      }
+      return payCheckoutOnce(state, params.id!, parse(schema.idempotencyKey, key), () => readBody(request, schema.checkoutPay))
     }),
     route('post', `${session}/challenges/:challengeId`, async ({ request, params }) => {
-      const { result } = await readBody(request, schema.challengeResult)
-      return completeChallenge(state, params.id!, params.challengeId!, result)
+      const key = request.headers.get('idempotency-key')
+      const readAnswer = () => readBody(request, schema.challengeResult)
+      // Optional here: an answer sent twice without a key is refused (409 challenge_done), never charged twice.
+      if (key === null) return completeChallenge(state, params.id!, params.challengeId!, (await readAnswer()).result)
+      return completeChallengeOnce(state, params.id!, params.challengeId!, parse(schema.idempotencyKey, key), readAnswer)
     }),
     route('post', `${session}/wallet/sign-in`, async ({ request, params }) =>
       walletSignIn(state, params.id!, await readBody(request, schema.walletSignIn)),

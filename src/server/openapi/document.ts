@@ -57,7 +57,10 @@ const TAGS: Record<Operation['tag'], string> = {
 
 /** The error envelope by status, with the codes the server gives it (docs/api.md, top). */
 const ERRORS: Record<ErrorStatus, { name: string; description: string }> = {
-  400: { name: 'BadRequest', description: 'Malformed: `invalid_json`, `validation_failed` (with `field`), `missing_idempotency_key`.' },
+  400: {
+    name: 'BadRequest',
+    description: 'Malformed: `invalid_json`, `validation_failed` (with `field`), `missing_idempotency_key`, `idempotency_key_required`.',
+  },
   401: { name: 'Unauthorized', description: '`unauthorized`: no or unknown bearer token.' },
   402: { name: 'PaymentRequired', description: '`insufficient_credits`.' },
   403: {
@@ -69,18 +72,23 @@ const ERRORS: Record<ErrorStatus, { name: string; description: string }> = {
   410: { name: 'Gone', description: 'No longer available.' },
   413: { name: 'PayloadTooLarge', description: '`payload_too_large`: the body is over 64 KiB.' },
   422: { name: 'Unprocessable', description: 'Well-formed but refused on its merits.' },
-  429: { name: 'TooManyRequests', description: '`rate_limited`: wait `Retry-After` seconds.' },
+  429: { name: 'TooManyRequests', description: '`rate_limited`: wait `Retry-After` seconds (paying also `too_many_attempts`, without it).' },
   500: { name: 'InternalError', description: '`internal_error`: something went wrong on the server’s side.' },
 }
 
-const retryAfter = {
-  'Retry-After': { description: 'Whole seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
-}
+/** `required: false` where a 429 can also be a refusal that waiting does not help (`too_many_attempts`). */
+const retryAfter = (required: boolean) => ({
+  'Retry-After': {
+    description: required ? 'Whole seconds to wait before trying again.' : 'With `rate_limited`: whole seconds to wait before trying again.',
+    required,
+    schema: { type: 'integer', minimum: 1 },
+  },
+})
 
-function errorResponse(status: ErrorStatus, description: string): JsonSchema {
+function errorResponse(status: ErrorStatus, description: string, retryAfterRequired = true): JsonSchema {
   return {
     description,
-    ...(status === 429 ? { headers: retryAfter } : {}),
+    ...(status === 429 ? { headers: retryAfter(retryAfterRequired) } : {}),
     content: { 'application/json': { schema: schemaRef('ApiError') } },
   }
 }
@@ -109,7 +117,7 @@ function response(answer: Answer): JsonSchema {
   }
   if ('error' in answer) {
     return answer.description
-      ? errorResponse(answer.error, answer.description)
+      ? errorResponse(answer.error, answer.description, !answer.retryAfterOptional)
       : { $ref: `#/components/responses/${ERRORS[answer.error].name}` }
   }
   if ('events' in answer) {

@@ -32,8 +32,11 @@ export interface Parameter {
 export type Answer =
   /** JSON of a schema under `components/schemas`. */
   | { json: ResponseSchemaName; description: string; headers?: Record<string, { description: string; schema: JsonSchema }> }
-  /** The error envelope; `description` lists the codes this route gives with that status. */
-  | { error: ErrorStatus; description?: string }
+  /**
+   * The error envelope; `description` lists the codes this route gives with that status. A 429 comes
+   * with `Retry-After` unless `retryAfterOptional` (a code of it that waiting does not help).
+   */
+  | { error: ErrorStatus; description?: string; retryAfterOptional?: true }
   /** `text/event-stream` whose events' `data:` is one of the named schemas. */
   | { events: ResponseSchemaName[]; description: string }
   | { text: string }
@@ -69,4 +72,8 @@ export function errors(...statuses: ErrorStatus[]): Partial<Record<number, Answe
 }
 
 /** The error envelope with `status`, saying which codes this route answers with it. */
-export const refusal = (status: ErrorStatus, description: string): Answer => ({ error: status, description })
+export const refusal = (status: ErrorStatus, description: string, options: { retryAfterOptional?: true } = {}): Answer => ({
+  error: status,
+  description,
+  ...options,
+})

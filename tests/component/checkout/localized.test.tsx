@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
+import { ja } from '../../../src/checkout/catalogs/ja'
 import { loadCheckoutText } from '../../../src/checkout/locale'
 import type { CheckoutText } from '../../../src/checkout/text'
 import { renderCheckout } from './render-checkout'
@@ -77,6 +78,17 @@ describe('in Japanese', () => {
     expect(await pays.all()).toEqual([])
   })
 
+  test('a part of a split below ￥100 that leaves some to pay is refused at its field, in Japanese', async () => {
+    const { checkoutSessionId } = await openCheckout('抹茶セット', 'wk_sakura')
+    await renderIn('ja', checkoutSessionId)
+    await fillCard(JA, '4242 4242 4242 4242')
+    fireEvent.click(screen.getByLabelText(ja.splitAcrossCards))
+    fireEvent.input(screen.getByLabelText(ja.amountForCard), { target: { value: '99' } })
+    fireEvent.click(screen.getByRole('button', { name: '￥99 を支払う' }))
+
+    await waitFor(() => expect(document.querySelector('.field-error')?.textContent).toBe('最後のカード以外は ￥100 以上をお支払いください。'))
+  })
+
   test('a decline is told by its code in Japanese, not in the server’s English', async () => {
     const { checkoutSessionId } = await openCheckout('抹茶セット', 'wk_sakura')
     await renderIn('ja', checkoutSessionId)
@@ -86,6 +98,19 @@ describe('in Japanese', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'カードの利用可能額が不足しています。別のカードをお試しください。',
     )
+  })
+
+  test('a payment stopped after too many declines says so in Japanese', async () => {
+    const { checkoutSessionId } = await openCheckout('抹茶セット', 'wk_sakura')
+    await renderIn('ja', checkoutSessionId)
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await fillCard(JA, '4000 0000 0000 0002')
+      fireEvent.click(screen.getByRole('button', { name: '￥3,200 を支払う' }))
+      if (attempt < 5) await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>(JA.cvc).value).toBe(''))
+    }
+
+    expect(await screen.findByRole('heading', { name: ja.noLongerAvailable })).toBeTruthy()
+    expect(screen.getByText(ja.stoppedMessage)).toBeTruthy()
   })
 
   test('a payment ends with a Japanese receipt: heading, labels and amount', async () => {

@@ -87,7 +87,7 @@ export const behindThePage = {
   revoke: (paymentRequestId: string) => call('POST', `/v1/operator/payment-requests/${paymentRequestId}/revoke`, OPERATOR),
   advanceClock: (advanceMs: number) => call('POST', '/v1/mock/clock', OPERATOR, { advanceMs }),
   pay: (checkoutSessionId: string, number: string) =>
-    call('POST', `/v1/checkout/sessions/${checkoutSessionId}/pay`, {}, {
+    call('POST', `/v1/checkout/sessions/${checkoutSessionId}/pay`, { 'idempotency-key': crypto.randomUUID() }, {
       name: 'Grace Hopper',
       number,
       expMonth: 12,

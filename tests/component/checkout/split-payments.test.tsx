@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/preact'
+import { fireEvent, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
 import { fillCard, GOOD_CARD, payButton, renderCheckout, type } from './render-checkout'
 import { openCheckout, recordBodies, useReferenceServer } from './reference-server'
@@ -111,5 +111,28 @@ describe('splitting the price across cards', () => {
     fireEvent.click(await payButton())
     expect(await screen.findByRole('heading', { name: 'Paid so far ¥1,200 of ¥3,200' })).toBeTruthy()
     expect(await pays.all()).toEqual([expect.objectContaining({ amount: 1200 })])
+  })
+})
+
+describe('the limits of a split', () => {
+  test('a part under $1.00 that leaves some to pay is refused at its field, and nothing is charged', async () => {
+    const { checkoutSessionId } = await openCheckout()
+    renderCheckout(checkoutSessionId)
+    await payPart('0.16')
+
+    await waitFor(() => expect(errorOf('Amount for this card')).toBe('Each card but the one paying the rest pays at least $1.00.'))
+    expect(screen.queryByRole('heading', { name: /^Paid so far/ })).toBeNull()
+  })
+
+  test('after four parts, a fifth card that would not pay the rest is told, at the amount, to pay what is left', async () => {
+    const { checkoutSessionId } = await openCheckout()
+    renderCheckout(checkoutSessionId)
+    for (let part = 1; part <= 4; part++) {
+      await payPart('1')
+      await screen.findByRole('heading', { name: `Paid so far $${part}.00 of $24.50` })
+    }
+    await payPart('1')
+
+    await waitFor(() => expect(errorOf('Amount for this card')).toBe('At most 5 cards can pay one price: pay the remaining $20.50 with this card.'))
   })
 })

@@ -32,6 +32,23 @@ describe('a card brand with a surcharge (Acme Coffee: 3 % on American Express)',
     expect(await pays.all()).toEqual([expect.objectContaining({ approvedSurcharge: 74 })])
   })
 
+  test('a second Amex part is quoted what the running total owes, so splitting never lowers the surcharge', async () => {
+    const pays = recordBodies(server, /\/pay$/)
+    const { checkoutSessionId } = await openCheckout()
+    renderCheckout(checkoutSessionId)
+    for (const [fee, total, paid] of [['$0.03', '$1.19', '$1.16'], ['$0.04', '$1.20', '$2.32']]) {
+      await fillCard(AMEX)
+      fireEvent.click(screen.getByLabelText('Split across cards'))
+      await type('Amount for this card', '1.16')
+      // $1.16 alone carries 3.48 cents, so $0.03; the two parts together $2.32, 6.96 cents: $0.07 in all.
+      expect(screen.getByText(`American Express cards carry a 3% surcharge of ${fee}. New total: ${total}.`)).toBeTruthy()
+      fireEvent.click(screen.getByLabelText('Approve new total'))
+      fireEvent.click(await payButton())
+      await screen.findByRole('heading', { name: `Paid so far ${paid} of $24.50` })
+    }
+    expect((await pays.all()).map((body) => (body as { approvedSurcharge: number }).approvedSurcharge)).toEqual([3, 4])
+  })
+
   test('a card without a surcharge asks for nothing and sends none', async () => {
     const pays = recordBodies(server, /\/pay$/)
     const { checkoutSessionId } = await openCheckout()

@@ -123,7 +123,7 @@ export const DECLINED_CARD = '4000 0000 0000 0002'
 export async function payOnCheckout(checkoutSessionId: string, number: string, more: Partial<CheckoutPayBody> = {}) {
   const response = await fetch(`${API}/v1/checkout/sessions/${checkoutSessionId}/pay`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
     body: JSON.stringify({ name: 'Grace Hopper', number, expMonth: 12, expYear: 2099, cvc: '123', ...more }),
   })
   if (!response.ok) throw new Error(`pay -> ${response.status} ${await response.text()}`)

@@ -12,6 +12,7 @@ const attempt = (id: string, at: string, type: Transaction['type'] = 'sale'): Tr
   last4: '4242',
   reference: `ch_${id}`,
   code: null,
+  needsRefund: false,
   at,
 })
 

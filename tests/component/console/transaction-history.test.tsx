@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
-import { expect, test } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import type { Transaction } from '../../../src/protocol/types'
+import { chargeSucceeded, eventJson, gatewayWebhooks } from '../../security/gateway-webhooks'
 import {
   call,
   DECLINED_CARD,
@@ -14,7 +15,8 @@ import {
   webVisitorSession,
 } from './console-server'
 
-const { answers, answered } = useConsoleServer()
+const { answers, answered, state } = useConsoleServer()
+afterEach(() => vi.restoreAllMocks())
 
 const toggle = () => screen.getByRole('button', { name: /^Transaction history/ })
 
@@ -82,4 +84,53 @@ test('attempts made before the console opened are read with the conversation, ea
   const references = (await transactionsOf(conversationId)).map((t) => t.reference).reverse()
   expect(historyRows().map((cells) => cells[5])).toEqual(references)
   expect(historyRows().map((cells) => cells[2])).toEqual(['Declined (card_declined)', 'Declined (card_declined)'])
+})
+
+test('card testing shows: five declines, the stop, and the attempt refused after it; the card says it was stopped', async () => {
+  const { conversationId, token } = await webVisitorSession('Grace Hopper')
+  const request = await shareCard(conversationId, { paymentPageId: 'pp_house_blend' })
+  renderConsole()
+  await openConversation('Grace Hopper')
+  await screen.findByText('Live')
+  fireEvent.click(toggle())
+
+  const session = await payNow(request.id, token)
+  for (let i = 0; i < 5; i++) await payOnCheckout(session, DECLINED_CARD)
+  await expect(payOnCheckout(session, GOOD_CARD)).rejects.toThrow(/429/)
+
+  await waitFor(() => expect(historyRows()).toHaveLength(7))
+  const rows = historyRows().map((cells) => cells.slice(1))
+  expect(rows.slice(0, 2)).toEqual([
+    ['Sale House blend, 1 kg', 'Blocked (too_many_attempts)', '$0.00', '—', session],
+    ['Sale House blend, 1 kg', 'Stopped (too_many_attempts)', '$0.00', '—', session],
+  ])
+  expect(rows.slice(2).map((cells) => cells[1])).toEqual(Array(5).fill('Declined (card_declined)'))
+  const card = screen.getByRole('article', { name: 'House blend, 1 kg' })
+  expect(within(card).getByText('Stopped after too many declined attempts: share a new card to take payment.')).toBeTruthy()
+})
+
+test('a charge that arrives for a card that can no longer be paid is listed as a refund due; the card stays withdrawn', async () => {
+  const { conversationId, token } = await webVisitorSession('Grace Hopper')
+  const request = await shareCard(conversationId, { paymentPageId: 'pp_house_blend' })
+  const session = await payNow(request.id, token)
+  // The charge is made but its webhook is lost (applying it fails), and the operator withdraws the card.
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+  vi.spyOn(state.events, 'emit').mockImplementationOnce(() => {
+    throw new Error('the merchant endpoint is down')
+  })
+  await expect(payOnCheckout(session, GOOD_CARD)).rejects.toThrow(/500/)
+  await call('POST', `/v1/operator/payment-requests/${request.id}/revoke`)
+  renderConsole()
+  await openConversation('Grace Hopper')
+  await screen.findByText('Live')
+  fireEvent.click(toggle())
+  await screen.findByText('No payment attempts yet.')
+
+  // The gateway redelivers the charge.
+  const attempt = [...state.gateway.attempts.values()].find((a) => a.paymentRequestId === request.id)!
+  expect((await gatewayWebhooks(state)(eventJson('charge.succeeded', chargeSucceeded(attempt)))).status).toBe(200)
+
+  await waitFor(() => expect(historyRows()).toHaveLength(1))
+  expect(historyRows()[0]!.slice(1)).toEqual(['Sale House blend, 1 kg', 'Approved Refund due', '$24.50', 'Visa •••• 4242', attempt.reference])
+  expect(within(screen.getByRole('article', { name: 'House blend, 1 kg' })).getByText('Revoked')).toBeTruthy()
 })

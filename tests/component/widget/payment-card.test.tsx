@@ -97,6 +97,16 @@ describe('PaymentCard in each status', () => {
     expect(screen.queryByText(/ch_old/)).toBeNull()
   })
 
+  test.each<[Locale, string]>([
+    ['en', 'Payment stopped: too many declined attempts. Acme Coffee can send a new link.'],
+    ['ja', '拒否が多いため支払いを停止しました。Acme Coffeeが新しいリンクを送れます。'],
+  ])('a card stopped after too many declined attempts says so (%s) and offers neither Pay now nor Cancel', (locale, line) => {
+    const stopped = { code: 'too_many_attempts', message: 'This payment was stopped after too many declined attempts.' }
+    renderCard({ status: 'failed', failure: stopped }, { locale })
+    expect(statusLine()).toBe(line)
+    expect(buttonNames()).toEqual([])
+  })
+
   test('the status line follows the locale', () => {
     renderCard({ status: 'revoked' }, { locale: 'ja' })
     expect(statusLine()).toBe('Acme Coffee により取り消されました')

@@ -401,7 +401,7 @@ describe('payment cards', () => {
     const session = new URL(popup.location.href).pathname.split('/').pop()!
     const res = await fetch(`${apiBase}/v1/checkout/sessions/${session}/pay`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ name: 'Ada Lovelace', number: '4242 4242 4242 4242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123' }),
     })
     expect(res.status).toBe(200)

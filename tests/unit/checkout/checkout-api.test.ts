@@ -20,11 +20,12 @@ describe('the checkout page\'s API calls, through ky', () => {
 
   test('a pay answered 503 is not retried, and the refusal keeps the server\'s code, sentence and field', async () => {
     server = await scriptServer((res) => json(res, 503, errorBody('gateway_unavailable', 'Try again shortly.', 'number')))
-    const error = await createCheckoutApi(server.url).pay('cs_1', card).catch((e: unknown) => e)
+    const error = await createCheckoutApi(server.url).pay('cs_1', card, 'attempt-1').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CheckoutApiError)
     expect(error).toMatchObject({ status: 503, code: 'gateway_unavailable', message: 'Try again shortly.', field: 'number' })
     expect(server.seen).toHaveLength(1)
     expect(JSON.parse(server.seen[0]!.body)).toEqual(card)
+    expect(server.seen[0]?.headers['idempotency-key']).toBe('attempt-1')
   })
 
   test('with the server down, a call fails as network_error (status 0)', async () => {

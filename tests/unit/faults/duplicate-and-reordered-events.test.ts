@@ -61,7 +61,7 @@ describe('duplicated and reordered stream events', { timeout: 15_000 }, () => {
     const link = await client.createCheckout(card.id, crypto.randomUUID())
     const paid = await fetch(`${proxy.upstreamOrigin}/v1/checkout/sessions/${link.checkoutSessionId}/pay`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ name: 'Ada Lovelace', number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' }),
     })
     expect(paid.status).toBe(200)
@@ -88,7 +88,7 @@ describe('duplicated and reordered stream events', { timeout: 15_000 }, () => {
     proxy.duplicateEvents(1)
     await fetch(`${proxy.upstreamOrigin}/v1/checkout/sessions/${link.checkoutSessionId}/pay`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ name: 'Ada Lovelace', number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' }),
     })
     await expect.poll(() => store.getState().cards[card.id]?.status, WAIT).toBe('paid')

@@ -70,9 +70,13 @@ const PUBLIC = ['POST /v1/sessions', 'GET /openapi.json', 'GET /v1/openapi.json'
  * The unguessable id in the path is the permission (hosted checkout page, WhatsApp pay link), each
  * with a body the route would take, so only the id decides the answer.
  */
-const CAPABILITY: Record<string, { path: string; body?: unknown }> = {
+const CAPABILITY: Record<string, { path: string; body?: unknown; headers?: Record<string, string> }> = {
   'GET /v1/checkout/sessions/:id': { path: '/v1/checkout/sessions/cs_guess' },
-  'POST /v1/checkout/sessions/:id/pay': { path: '/v1/checkout/sessions/cs_guess/pay', body: card('4242 4242 4242 4242') },
+  'POST /v1/checkout/sessions/:id/pay': {
+    path: '/v1/checkout/sessions/cs_guess/pay',
+    body: card('4242 4242 4242 4242'),
+    headers: { 'idempotency-key': 'k-guess' },
+  },
   'POST /v1/checkout/sessions/:id/challenges/:challengeId': {
     path: '/v1/checkout/sessions/cs_guess/challenges/chl_guess',
     body: { result: 'pass' },
@@ -210,8 +214,8 @@ describe('visitor routes', () => {
 })
 
 describe('routes opened by an id', () => {
-  test.each(Object.entries(CAPABILITY))('%s with an id nobody was given is 404', async (route, { path, body }) => {
-    const answer = await probe(methodOf(route), path, body === undefined ? {} : { body })
+  test.each(Object.entries(CAPABILITY))('%s with an id nobody was given is 404', async (route, { path, body, headers }) => {
+    const answer = await probe(methodOf(route), path, { ...(body === undefined ? {} : { body }), headers })
     expect(answer.status).toBe(404)
   })
 })

@@ -108,8 +108,9 @@ export function apiAt(base: string) {
     return { card, link: link.body }
   }
 
-  const pay = (checkoutSessionId: string, body: CheckoutPayBody) =>
-    call<CheckoutPayResult>('POST', `/v1/checkout/sessions/${checkoutSessionId}/pay`, { body })
+  /** The hosted page's pay: a fresh Idempotency-Key unless one is given (the page makes one per attempt). */
+  const pay = (checkoutSessionId: string, body: CheckoutPayBody, key: string = crypto.randomUUID()) =>
+    call<CheckoutPayResult>('POST', `/v1/checkout/sessions/${checkoutSessionId}/pay`, { body, headers: { 'idempotency-key': key } })
 
   /** A visitor message; a fresh clientId unless one is given. */
   const send = (token: string, conversationId: string, text: string, clientId: string = crypto.randomUUID()) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { CheckoutPayBody } from '../../../src/protocol/types'
 import type { GatewayEvent } from '../../../src/server/gateway/gateway-event'
 import { signatureHeader } from '../../../src/server/gateway/signature'
 import { openApiDocument } from '../../../src/server/openapi'
@@ -122,6 +123,8 @@ async function visitorTour() {
   await payExpecting(sessionId, card(CARDS.declined), 'failed')
   expectStatus(await pay(sessionId, card(CARDS.visa, { expMonth: 13 })), 400)
   expectStatus(await pay(sessionId, card(CARDS.visa, { amount: 999_999 })), 422)
+  expectStatus(await pay(sessionId, card(CARDS.visa, { amount: 50 })), 422)
+  expectStatus(await call('POST', `/v1/checkout/sessions/${sessionId}/pay`, { body: card(CARDS.visa) }), 400)
   const asked = await payExpecting(sessionId, card(CARDS.threeDSecure), 'requires_action')
   expectStatus(await viewOf(sessionId), 200)
   expectStatus(await completeChallenge(sessionId, asked.challenge!.id, 'pass'), 200)
@@ -153,6 +156,17 @@ async function visitorTour() {
   expectStatus(await settle(unknown.card.id, 'paid'), 200)
   expectStatus(await settle(unknown.card.id, 'paid'), 409)
   expectStatus(await settle('pr_nobody', 'paid'), 404)
+
+  // Card testing from another address (its own rate limit): 5 declines stop the page, and the card.
+  const tested = await visitorAtCheckout()
+  const payFrom = (body: CheckoutPayBody) =>
+    call('POST', `/v1/checkout/sessions/${tested.sessionId}/pay`, {
+      body,
+      headers: { 'idempotency-key': crypto.randomUUID(), 'x-paychat-client-ip': '198.51.100.7' },
+    })
+  for (let i = 0; i < 5; i++) expectStatus(await payFrom(card(CARDS.declined)), 200)
+  expectStatus(await payFrom(card(CARDS.visa)), 429)
+  expectStatus(await checkout(tested.visitor.token, tested.card.id), 429)
 
   // 20 calls at once per session, then 1 a second: the next is 429 with Retry-After.
   const hurried = await startVisitor()
@@ -364,13 +378,29 @@ async function gatewayAndClock() {
     id: 'evt_tour1',
     type: 'charge.failed',
     created: nowSeconds(),
-    data: { paymentRequestId: 'pr_nobody', reference: 'ch_tour1', amount: { amount: 100, currency: 'USD' }, card: null },
+    data: {
+      paymentRequestId: 'pr_nobody',
+      reference: 'ch_tour1',
+      amount: { amount: 100, currency: 'USD' },
+      card: null,
+      failure: { code: 'card_declined', message: 'Declined.' },
+    },
   }
   const raw = JSON.stringify(event)
   const deliver = async (signature: string) => call('POST', '/v1/webhooks/gateway', { body: raw, headers: { 'paychat-signature': signature } })
   expect(expectStatus(await deliver(await signatureHeader([secret], raw, nowSeconds())), 200)).toEqual({ received: true, duplicate: false })
   expect(expectStatus(await deliver(await signatureHeader([secret], raw, nowSeconds())), 200)).toEqual({ received: true, duplicate: true })
   expectStatus(await deliver('t=1,v1=00'), 400)
+
+  // Events that do not agree with the attempts the gateway made change nothing.
+  const { card: shared, sessionId } = await visitorAtCheckout()
+  const charge = (await payExpecting(sessionId, card(CARDS.visa), 'paid')).charge!
+  const about = async (reference: string) => {
+    const failed = JSON.stringify({ ...event, id: `evt_${reference}`, data: { ...event.data, paymentRequestId: shared.id, reference, amount: charge.amount } })
+    return call('POST', '/v1/webhooks/gateway', { body: failed, headers: { 'paychat-signature': await signatureHeader([secret], failed, nowSeconds()) } })
+  }
+  expectStatus(await about('ch_nobody'), 422)
+  expectStatus(await about(charge.reference), 409)
 
   expectStatus(await asOperator('GET', '/v1/mock/clock'), 200)
   await advanceClock(62 * 24 * 3_600_000)

@@ -105,8 +105,8 @@ export function responseChecker(document: OpenApiDocument) {
     if (!found) return [`${route.key}: status ${exchange.status} is not documented`]
     const { pointer, response } = found
     const problems: string[] = []
-    for (const header of Object.keys((response.headers as Json | undefined) ?? {})) {
-      if (!exchange.headers.has(header)) problems.push(`${route.key} ${exchange.status}: no ${header} header`)
+    for (const [header, spec] of Object.entries((response.headers as Record<string, Json> | undefined) ?? {})) {
+      if (spec.required !== false && !exchange.headers.has(header)) problems.push(`${route.key} ${exchange.status}: no ${header} header`)
     }
     const content = response.content as Json | undefined
     const mediaType = exchange.contentType?.split(';')[0]!.trim() ?? null

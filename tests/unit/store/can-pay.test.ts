@@ -26,6 +26,13 @@ describe('offersPayNow', () => {
     expect(offersPayNow({ status: 'refunded' as PaymentRequestStatus })).toBe(false)
   })
 
+  test('a card stopped after too many declined attempts offers nothing: only a new card can be paid', () => {
+    const stopped = { ...card('pr_1', 'failed', 1), failure: { code: 'too_many_attempts', message: 'Stopped.' } }
+    expect(offersPayNow(stopped)).toBe(false)
+    expect(offersCancel(stopped)).toBe(false)
+    expect(offersPayNow({ ...stopped, failure: { code: 'card_declined', message: 'Declined.' } })).toBe(true)
+  })
+
   test('a split payment under way still offers Pay Now for the rest', () => {
     expect(offersPayNow(paid('checkout_open', 300))).toBe(true)
     expect(offersPayNow(paid('failed', 300))).toBe(true)

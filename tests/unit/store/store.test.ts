@@ -59,7 +59,7 @@ async function shareCard(conversationId: string, brandId: string): Promise<Payme
 async function pay(checkoutSessionId: string, number: string): Promise<CheckoutPayResult> {
   const res = await fetch(`${apiBase}/v1/checkout/sessions/${checkoutSessionId}/pay`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
     body: JSON.stringify({ name: 'Ada Lovelace', number, expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123' }),
   })
   if (!res.ok) throw new Error(`pay -> ${res.status} ${await res.text()}`)

@@ -30,12 +30,18 @@ export const transaction = exactly<Transaction>()(
     id: z.string(),
     paymentRequestId: z.string(),
     type: z.enum(['sale', 'authorize', 'capture', 'void', 'save_card', 'renewal']),
-    result: z.enum(['approved', 'declined', 'failed', 'unknown']),
+    result: z.enum(['approved', 'declined', 'failed', 'unknown', 'stopped', 'blocked']).meta({
+      description:
+        "The gateway's answer, or Paychat's own refusal before the gateway was asked: `stopped` (too many declined attempts, `code` `too_many_attempts`), `blocked` (an attempt refused by that stop or by the rate limit, `code` `too_many_attempts` or `rate_limited`; refusals in a row are one entry). Neither charges anything.",
+    }),
     amount: money,
     cardBrand: z.string().nullable(),
     last4: z.string().nullable(),
-    reference: z.string(),
+    reference: z.string().meta({ description: "The processor's reference (`ch_…`); for `stopped` and `blocked`, the checkout session's id." }),
     code: z.string().nullable(),
+    needsRefund: z.boolean().meta({
+      description: 'An approved charge for a card that could no longer take it (withdrawn, cancelled, expired, already paid): the card did not move and the money is owed back.',
+    }),
     at: timestamp,
   }),
 )

@@ -121,7 +121,7 @@ export const visitorOperations: Operation[] = [
     path: '/v1/payment-requests/:id/checkout',
     summary: 'Pay now: open (or return) the card’s checkout session',
     description:
-      'Allowed from `pending`, `checkout_open` and `failed`. While a session is open every call returns it; the same key for the same card returns the same answer for 24 h.',
+      'Allowed from `pending`, `checkout_open` and `failed` (not once the card was stopped after too many declined attempts). While a session is open every call returns it; the same key for the same card returns the same answer for 24 h.',
     tag: 'visitor',
     security: 'visitor',
     pathParams: paymentRequestId,
@@ -132,6 +132,11 @@ export const visitorOperations: Operation[] = [
       ...errors(404),
       409: refusal(409, '`payment_status_unknown`, `invalid_state`'),
       422: refusal(422, '`idempotency_mismatch`: the key was used for another card'),
+      429: refusal(
+        429,
+        '`rate_limited` (wait `Retry-After` seconds), `too_many_attempts` (the card was stopped after too many declined attempts: only a new card can be paid; no `Retry-After`)',
+        { retryAfterOptional: true },
+      ),
     },
   },
   {
