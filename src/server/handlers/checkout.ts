@@ -41,6 +41,6 @@ export function checkoutHandlers(state: ServerState): HttpHandler[] {
       receiveGatewayWebhook(state, await readRawBody(request), request.headers.get('paychat-signature')),
     ),
     // The link a card's WhatsApp button opens; holding its token is the permission, as with a session id.
-    route('get', '/pay/:token', ({ request, params }) => followPayLink(state, params.token!, new URL(request.url).origin)),
+    route('get', '/pay/:token', ({ params }) => followPayLink(state, params.token!)),
   ]
 }

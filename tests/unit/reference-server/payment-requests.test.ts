@@ -153,7 +153,7 @@ describe('checkout', () => {
     expect((await checkout(visitor.token, shared.id, key)).status).toBe(status)
   })
 
-  test('opens a checkout session at the request origin and the card turns checkout_open', async () => {
+  test('opens a checkout session on the public URL and the card turns checkout_open', async () => {
     const visitor = await startVisitor()
     const shared = await share(visitor.conversationId)
     const answer = await checkout(visitor.token, shared.id)
