@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net'
 import { createServerState } from '../src/server/index'
 import { createNodeServer } from '../src/server/node'
 
-// Rate limits off: 500 streams of one session is the point here, not what one visitor may do.
-const server = createNodeServer({ state: createServerState({ rateLimits: false }) })
+// Rate limits and the stream cap off: 500 streams of one session is the point here, not what one visitor may do.
+const server = createNodeServer({ state: createServerState({ rateLimits: false, maxStreamsPerSession: 10_000 }) })
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(JSON.stringify({ port: (server.address() as AddressInfo).port }) + '\n')
 })

@@ -67,9 +67,13 @@ export function CannedRepliesPanel({ api, brands, canShare }: CannedRepliesPanel
             {replies.map((reply) => (
               <li key={reply.id}>
                 <article class="canned-row" aria-label={reply.name}>
-                  <p class="template-name">{reply.name}</p>
+                  <p class="template-name" dir="auto">
+                    {reply.name}
+                  </p>
                   <p class="template-row-meta">{reply.brandId === null ? t('sharedReply') : (brandNames[reply.brandId] ?? reply.brandId)}</p>
-                  <p class="canned-text">{reply.text}</p>
+                  <p class="canned-text" dir="auto">
+                    {reply.text}
+                  </p>
                   {/* A shared reply is the admin's to change; an agent only uses it. */}
                   {(reply.brandId !== null || canShare) && (
                     <div class="actions">

@@ -57,7 +57,9 @@ export function CannedReplyChooser({ api, conversationId, brandId, onInsert }: C
       <FormError message={request.error} />
       {filled && (
         <section class="canned-preview" aria-label={t('cannedReplyPreview')}>
-          <p class="canned-text">{filled.text}</p>
+          <p class="canned-text" dir="auto">
+            {filled.text}
+          </p>
           {filled.missing.length > 0 && (
             <p class="warning">{t('cannedMissing', { fields: filled.missing.map((field) => `{{${field}}}`).join(', ') })}</p>
           )}

@@ -35,7 +35,9 @@ export function ChargeList({ request }: { request: PaymentRequest }) {
         return (
           <li key={charge.reference} class="charge">
             <span class="charge-main">
-              <span class="charge-name">{chargeName(charge, request)}</span>
+              <span class="charge-name" dir="auto">
+                {chargeName(charge, request)}
+              </span>
               <span class="charge-amount">{money(charge.amount)}</span>
             </span>
             <span class="charge-meta">

@@ -23,10 +23,12 @@ export function ConversationList({ conversations, brandNames, selectedId, onSele
             onClick={() => onSelect(c.id)}
           >
             <span class="row-top">
-              <span class="row-name">{visitorLabel(c.visitorName ?? c.whatsapp?.profileName ?? null, c.visitorId)}</span>
+              <span class="row-name" dir="auto">{visitorLabel(c.visitorName ?? c.whatsapp?.profileName ?? null, c.visitorId)}</span>
               <span class="row-time">{shortTimeLabel(c.updatedAt)}</span>
             </span>
-            <span class="row-preview">{messagePreview(c.lastMessage)}</span>
+            <span class="row-preview" dir="auto">
+              {messagePreview(c.lastMessage)}
+            </span>
             <span class="row-bottom">
               <span class="row-brand">
                 {brandNames[c.brandId] ?? c.brandId}

@@ -62,7 +62,7 @@ export function ConversationPane(props: ConversationPaneProps) {
     <section class="conversation" aria-labelledby="conversation-title">
       <header class="conversation-header">
         <div class="conversation-heading">
-          <h2 id="conversation-title">
+          <h2 id="conversation-title" dir="auto">
             {visitorLabel(conversation.visitorName ?? conversation.whatsapp?.profileName ?? null, conversation.visitorId)}
           </h2>
           <p>{t('startedAt', { brand: props.brandName, time: timeLabel(conversation.createdAt) })}</p>

@@ -1,3 +1,4 @@
+import { isolated } from '../../src/i18n/bidi'
 import type { Message, PaymentPage, PaymentRequest } from '../../src/protocol/types'
 import { consoleLocale, dateTimeLabel, money, recurrence, shortDateTimeLabel, t } from './i18n'
 
@@ -12,15 +13,14 @@ export function visitorLabel(visitorName: string | null, visitorId: string): str
   return visitorName ?? t('visitorShort', { id: visitorId.replace(/^vis_/, '').slice(0, 6) })
 }
 
-/** One line for the conversation list: who spoke last and what. */
+/** One line for the conversation list: who spoke last and what; what anyone wrote is isolated inside it. */
 export function messagePreview(message: Message | null): string {
   if (!message) return t('noMessagesYet')
-  const text =
-    message.type === 'payment_request'
-      ? t('previewPaymentCard', { title: message.paymentRequest?.title ?? '' }).trim()
-      : message.text
-  if (message.author.role === 'operator') return t('previewYou', { text })
-  return message.author.role === 'bot' ? t('previewBot', { text }) : text
+  const card = message.type === 'payment_request' ? t('previewPaymentCard', { title: isolated(message.paymentRequest?.title ?? '') }).trim() : null
+  if (message.author.role === 'operator') return t('previewYou', { text: card ?? isolated(message.text) })
+  if (message.author.role === 'bot') return t('previewBot', { text: card ?? isolated(message.text) })
+  // A visitor's message is the whole line, isolated by its element.
+  return card ?? message.text
 }
 
 export function authorLabel(message: Message): string {

@@ -17,7 +17,7 @@ export function MessageItem({ message, request, onCardAction }: MessageItemProps
   return (
     <li class={`message message-${message.author.role}`}>
       <p class="message-meta">
-        {authorLabel(message)} · <time dateTime={message.createdAt}>{timeLabel(message.createdAt)}</time>
+        <bdi>{authorLabel(message)}</bdi> · <time dateTime={message.createdAt}>{timeLabel(message.createdAt)}</time>
         {message.delivery && <DeliveryBadge delivery={message.delivery} />}
       </p>
       {message.type === 'payment_request' && request ? (
@@ -25,7 +25,9 @@ export function MessageItem({ message, request, onCardAction }: MessageItemProps
       ) : message.type === 'template' && message.template ? (
         <TemplateView template={message.template} />
       ) : (
-        <p class="message-text">{message.text}</p>
+        <p class="message-text" dir="auto">
+          {message.text}
+        </p>
       )}
     </li>
   )

@@ -21,8 +21,10 @@ export function PaymentCard({ request, onAction }: { request: PaymentRequest; on
   const progress = progressLine(request)
   return (
     <article class={`card card-${request.status}`} aria-label={request.title}>
-      <h3>{request.title}</h3>
-      {request.description && <p class="card-description">{request.description}</p>}
+      <h3 dir="auto">{request.title}</h3>
+      {request.description && <p class="card-description" dir="auto">
+          {request.description}
+        </p>}
       <p class="card-price">{priceLine(request)}</p>
       <p class="card-type">{transactionTypeLabel(request.transactionType ?? 'sale')}</p>
       <p class="card-status">{statusLine(request)}</p>

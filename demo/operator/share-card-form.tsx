@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { isolated } from '../../src/i18n/bidi'
 import type { MessageTemplate, PaymentPage, SharePaymentRequestBody, TransactionType } from '../../src/protocol/types'
 import { FormError } from './form-error'
 import { t } from './i18n'
@@ -79,7 +80,8 @@ export function ShareCardForm({ api, brandId, pages, templateOnly, onShare }: Sh
         {pages?.length === 0 && <option value="">{t('noPaymentPages')}</option>}
         {pages?.map((page) => (
           <option key={page.id} value={page.id}>
-            {page.title} — {priceLine(page)}
+            {/* An option holds text only: the title is isolated by characters, not an element. */}
+            {isolated(page.title)} — {priceLine(page)}
           </option>
         ))}
       </select>

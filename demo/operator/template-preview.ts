@@ -1,3 +1,4 @@
+import { isolated, withoutBidiControls } from '../../src/i18n/bidi'
 import type { MessageTemplate, RenderedTemplate, SendTemplateBody, TemplateButton, TemplateComponent } from '../../src/protocol/types'
 
 export type ParameterFormat = MessageTemplate['parameterFormat']
@@ -42,7 +43,10 @@ export function previewTemplate(
   urlSuffix = '',
 ): RenderedTemplate {
   const body = componentOf(template, 'BODY')?.text ?? ''
-  const filled = body.replace(PATTERNS[template.parameterFormat], (whole, name: string) => values[name] || whole)
+  // Each value isolated, as the server fills it (src/server/templates/render-template.ts).
+  const filled = body.replace(PATTERNS[template.parameterFormat], (whole, name: string) =>
+    values[name] ? isolated(withoutBidiControls(values[name])) : whole,
+  )
   const buttons = (componentOf(template, 'BUTTONS')?.buttons ?? []).map((button): RenderedTemplate['buttons'][number] => {
     switch (button.type) {
       case 'URL':

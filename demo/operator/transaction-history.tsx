@@ -93,7 +93,9 @@ function HistoryTable({ transactions, requests }: Pick<TransactionHistoryProps, 
               {requests[txn.paymentRequestId] && (
                 <>
                   {' '}
-                  <span class="txn-for">{requests[txn.paymentRequestId]!.title}</span>
+                  <span class="txn-for" dir="auto">
+                    {requests[txn.paymentRequestId]!.title}
+                  </span>
                 </>
               )}
             </td>

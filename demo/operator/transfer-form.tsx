@@ -33,7 +33,7 @@ export function TransferForm({ conversation, operators, onTransfer }: TransferFo
         {conversation.assignee ? (
           <>
             {beforeName}
-            <strong>{conversation.assignee.name}</strong>
+            <strong dir="auto">{conversation.assignee.name}</strong>
             {afterName}
           </>
         ) : (

@@ -109,7 +109,7 @@ export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutP
 
   /** Any answer that reached the server's decision: a payment, or the bank step's result. */
   async function settle(result: CheckoutPayResult): Promise<PayAttempt> {
-    host.notifyOpener(result.paymentRequest.id)
+    host.notifyOpener(result.paymentRequest.id, view.openerOrigin)
     // The session says more than the result (balance, charges, extra payments left, a bank step).
     const fresh = await api.getSession(id).catch(() => viewAfterPayment(view, result))
     setLoaded({ kind: 'ready', view: fresh })
@@ -145,7 +145,7 @@ export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutP
       else setNotice(apiErrorText(error, text, currency))
       return
     }
-    if (fresh.paymentRequestStatus !== view.paymentRequestStatus) host.notifyOpener(fresh.paymentRequestId)
+    if (fresh.paymentRequestStatus !== view.paymentRequestStatus) host.notifyOpener(fresh.paymentRequestId, fresh.openerOrigin)
     setLoaded({ kind: 'ready', view: fresh })
     if (screenFor(fresh).kind === 'form' || takesExtraPayment(fresh)) setNotice(apiErrorText(error, text, currency))
   }
@@ -153,7 +153,7 @@ export function CheckoutPage({ sessionId, api, host, text = ENGLISH }: CheckoutP
   async function cancel(reason: CancelReason) {
     try {
       const fresh = await api.cancel(id, reason)
-      host.notifyOpener(fresh.paymentRequestId)
+      host.notifyOpener(fresh.paymentRequestId, fresh.openerOrigin)
       setLoaded({ kind: 'ready', view: fresh })
       setEnded(reason)
     } catch (error) {

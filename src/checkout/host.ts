@@ -1,10 +1,11 @@
 /** What the page needs from the window around it; tests hand in a fake to see the hint and the close. */
 export interface CheckoutHost {
   /**
-   * Tells the widget that opened this window to refetch the payment request. Only the id: the
-   * widget trusts the server, never this message, so it carries nothing worth stealing.
+   * Tells the widget that opened this window to refetch the payment request, if the window that opened
+   * it still shows `openerOrigin` (the session's). Only the id: the widget trusts the server, never
+   * this message; still, a page the opener navigated to since is told nothing.
    */
-  notifyOpener(paymentRequestId: string): void
+  notifyOpener(paymentRequestId: string, openerOrigin: string | null): void
   close(): void
   now(): Date
   /** Calls `callback` once after `ms`; the returned function calls it off. Tests drive a fake clock. */
@@ -12,9 +13,8 @@ export interface CheckoutHost {
 }
 
 export const browserHost: CheckoutHost = {
-  notifyOpener(paymentRequestId) {
-    // '*': the opener is a visitor's page on any origin, and the message is no secret.
-    window.opener?.postMessage({ type: 'paychat:checkout', paymentRequestId }, '*')
+  notifyOpener(paymentRequestId, openerOrigin) {
+    if (openerOrigin) window.opener?.postMessage({ type: 'paychat:checkout', paymentRequestId }, openerOrigin)
   },
   close: () => window.close(),
   now: () => new Date(),

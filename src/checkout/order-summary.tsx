@@ -14,10 +14,14 @@ export function OrderSummary({ view, text }: { view: CheckoutSessionView; text: 
   const partlyPaid = view.paymentStatus === 'unpaid' && view.amountPaid.amount > 0
   return (
     <section class="summary" aria-labelledby="item-title">
-      <h1 id="item-title" class="item-title">
+      <h1 id="item-title" class="item-title" dir="auto">
         {item.title}
       </h1>
-      {item.description && <p class="item-description">{item.description}</p>}
+      {item.description && (
+        <p class="item-description" dir="auto">
+          {item.description}
+        </p>
+      )}
       <p class="item-price">
         <span class="amount">{amount}</span>
         {recurrence && <span class="recurrence"> {recurrence}</span>}

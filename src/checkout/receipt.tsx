@@ -23,7 +23,11 @@ export function Receipt({ text, title, amount, surcharge, cardBrand, last4, wall
   const { t, money, brand, dateTime } = text
   return (
     <>
-      {title && <h3 class="receipt-title">{title}</h3>}
+      {title && (
+        <h3 class="receipt-title" dir="auto">
+          {title}
+        </h3>
+      )}
       <dl class="receipt">
         {amount && (
           <>

@@ -413,6 +413,8 @@ export interface CheckoutSessionView {
   /** An extra authentication step waiting for the payer (3-D Secure), if any. */
   challenge: CheckoutChallenge | null
   expiresAt: string
+  /** The origin of the page whose Pay Now opened this session: the page posts its hint there and nowhere else. */
+  openerOrigin: string | null
 }
 
 /** The bank's extra step (3-D Secure) for one attempt. Its card data is not kept: only brand and last 4. */

@@ -71,6 +71,7 @@ export function checkoutView(state: ServerState, id: string): CheckoutSessionVie
       ? { id: challenge.id, ...challenge.attempt.card, amount: { amount: challenge.attempt.amount + challenge.attempt.surcharge, currency: price.currency } }
       : null,
     expiresAt: new Date(session.expiresAt).toISOString(),
+    openerOrigin: session.openerOrigin,
   }
 }
 

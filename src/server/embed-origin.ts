@@ -20,7 +20,7 @@ export function assertOriginAllowed(brand: Brand, request: Request): void {
 }
 
 /** `https://Shop.example:443/` and `https://shop.example` are one origin; `null` and junk are none. */
-function normalOrigin(value: string): string | null {
+export function normalOrigin(value: string): string | null {
   try {
     const origin = new URL(value).origin
     return origin === 'null' ? null : origin

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ApiFailure } from './api-error'
+import { idempotencyKey } from './schemas'
 
 /** Largest JSON body accepted. Messages are at most 4000 characters; nothing legitimate comes close. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -71,4 +72,14 @@ export function safeEqual(a: string, b: string): boolean {
   let diff = a.length ^ b.length
   for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0)
   return diff === 0
+}
+
+/**
+ * The call's `Idempotency-Key`, where a repeat could pay twice (Pay now, paying on the checkout page):
+ * without one the call is refused before it does anything, `400 idempotency_key_required`.
+ */
+export function requireIdempotencyKey(request: Request): string {
+  const key = request.headers.get('idempotency-key')
+  if (key === null) throw new ApiFailure(400, 'idempotency_key_required', 'Send an Idempotency-Key header so a retry cannot pay twice.')
+  return parse(idempotencyKey, key)
 }

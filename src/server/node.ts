@@ -6,13 +6,18 @@ import { ApiFailure } from './api-error'
 import { CLIENT_IP_HEADER } from './client-ip'
 import { withCors } from './cors'
 import { json } from './http'
-import { createHandlers } from './index'
+import { createHandlers, createServerState } from './index'
+import { listeningUrl } from './public-url'
 import type { ServerState } from './state'
 import { serveStatic } from './static-files'
 
 export interface NodeServerOptions {
+  /**
+   * Defaults to a fresh seeded one. Without a `publicUrl` of its own it takes the address the server
+   * listens on (so a server on port 0 links to itself), never a request's Host.
+   */
   state?: ServerState
-  /** Defaults to `createHandlers({ state })`. */
+  /** Defaults to `createHandlers({ state })`; given alone, its state cannot learn the listening address. */
   handlers?: RequestHandler[]
   /** The build output (`dist/`) holding `widget/` and `app/`; no static files without it. */
   staticRoot?: string
@@ -25,11 +30,12 @@ export interface NodeServerOptions {
  * `getResponse`, everything else is the built widget, demo, console and checkout pages.
  */
 export function createNodeServer(options: NodeServerOptions = {}): Server {
-  const handlers = options.handlers ?? createHandlers(options.state ? { state: options.state } : {})
+  const state = options.state ?? (options.handlers ? undefined : createServerState())
+  const handlers = options.handlers ?? createHandlers({ state: state! })
   // Resolved once: a relative root ("dist") must still contain every file path joined onto it.
   const staticRoot = options.staticRoot === undefined ? undefined : resolve(options.staticRoot)
   const log = options.log
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     if (log) {
       const started = performance.now()
       res.on('close', () => {
@@ -44,6 +50,11 @@ export function createNodeServer(options: NodeServerOptions = {}): Server {
       res.end('Internal error')
     })
   })
+  server.on('listening', () => {
+    const url = listeningUrl(server.address())
+    if (url) state?.listeningAt(url)
+  })
+  return server
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, handlers: RequestHandler[], staticRoot?: string) {

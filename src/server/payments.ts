@@ -140,18 +140,21 @@ export function openCheckout(
   visitor: VisitorRecord,
   record: PaymentRequestRecord,
   idempotencyKey: string,
-  origin: string,
+  openerOrigin: string | null,
 ): CheckoutSessionLink {
   return state.idempotency.checkout.once(`${visitor.id} ${idempotencyKey}`, record.id, () => {
-    const link = ensureCheckoutSession(state, record, origin)
+    const link = ensureCheckoutSession(state, record, openerOrigin)
     // The page speaks the chat's language; the widget adds nothing to the URL (its bytes are counted).
     if (visitor.locale) link.checkoutUrl += `?locale=${encodeURIComponent(visitor.locale)}`
     return link
   })
 }
 
-/** The request's open checkout session, made when there is none (or it expired) and the card is payable. */
-export function ensureCheckoutSession(state: ServerState, record: PaymentRequestRecord, origin: string): CheckoutSessionLink {
+/**
+ * The request's open checkout session, made when there is none (or it expired) and the card is payable.
+ * `openerOrigin`: the page opening it now, if any; a link opened from no page keeps the one it had.
+ */
+export function ensureCheckoutSession(state: ServerState, record: PaymentRequestRecord, openerOrigin: string | null = null): CheckoutSessionLink {
   if (record.status === 'unknown') {
     throw new ApiFailure(409, 'payment_status_unknown', 'The status of the last payment is unknown. Do not pay again until it is confirmed.')
   }
@@ -170,17 +173,24 @@ export function ensureCheckoutSession(state: ServerState, record: PaymentRequest
       paidBefore: record.amountPaid.amount,
       charged: 0,
       extras: 0,
+      openerOrigin: null,
       declines: 0,
     }
     state.checkoutSessions.set(session.id, session)
     record.checkoutSessionId = session.id
   }
+  if (openerOrigin !== null) session.openerOrigin = openerOrigin
   if (record.status !== 'checkout_open') transition(state, record, 'checkout_open')
   return {
     checkoutSessionId: session.id,
-    checkoutUrl: `${origin}/checkout/${session.id}`,
+    checkoutUrl: checkoutUrlOf(state, session.id),
     expiresAt: new Date(session.expiresAt).toISOString(),
   }
+}
+
+/** The hosted checkout page of a session, on the public URL. */
+export function checkoutUrlOf(state: ServerState, checkoutSessionId: string): string {
+  return `${state.publicUrl}/checkout/${checkoutSessionId}`
 }
 
 export function checkoutMode(record: PaymentRequest): CheckoutMode {

@@ -1,7 +1,10 @@
 import { z } from 'zod'
+import { withoutBidiControls } from '../i18n/bidi'
 import { amountStep, isChargeableAmount } from '../i18n/currency'
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max)
+/** A person's or a thing's name as people see it: no bidi controls (src/i18n/bidi.ts), then trimmed. */
+export const displayName = (max: number) => z.string().overwrite(withoutBidiControls).trim().min(1).max(max)
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code in upper case, e.g. "USD"')
 
 export const money = z
@@ -32,13 +35,13 @@ export const createSession = z.object({
   sessionToken: z.string().max(200).optional(),
   locale: z.string().max(35).optional(),
   visitor: z
-    .object({ name: trimmed(100).optional(), email: z.email().max(200).optional(), userHash: z.string().max(200).optional() })
+    .object({ name: displayName(100).optional(), email: z.email().max(200).optional(), userHash: z.string().max(200).optional() })
     .optional(),
 })
 
 /** `POST /v1/identify`: `userHash` is the hex HMAC-SHA256 of `email` with the brand's identity secret. */
 export const identify = z.object({
-  name: trimmed(100).optional(),
+  name: displayName(100).optional(),
   email: z.email().max(200),
   userHash: z.string().min(1).max(200),
 })
@@ -176,7 +179,7 @@ export const settle = z.object({ outcome: z.enum(['paid', 'failed']) })
 
 export const mockInbound = z.object({
   from: z.string().regex(/^\d{6,15}$/, 'must be the sender’s phone number in digits, e.g. "15551234567"'),
-  name: z.string().trim().max(100).optional(),
+  name: z.string().overwrite(withoutBidiControls).trim().max(100).optional(),
   text: messageText,
   /** The business number written to; the first brand with WhatsApp when omitted. */
   to: z.string().regex(/^\d{6,15}$/).optional(),
@@ -193,7 +196,7 @@ export const mockStatus = z.discriminatedUnion('status', [
   }),
 ])
 
-const cannedResponseFields = z.object({ name: trimmed(80), text: messageText })
+const cannedResponseFields = z.object({ name: displayName(80), text: messageText })
 /** `brandId` omitted or null: shared by every brand (only an admin makes those). */
 export const cannedResponse = cannedResponseFields.extend({ brandId: trimmed(100).nullable().optional() })
 /** A reply's brand is fixed once it is made. */

@@ -25,7 +25,8 @@ export function lastEventIdOf(request: Request): number | null {
  * ReadableStream, because msw's `sse()` helper needs EventSource, which Node 20 lacks.
  */
 export function eventStream<E extends { type: string }>(
-  request: Request,
+  /** The stream ends when this signal aborts: the request's own, or one that also ends it early (a cap). */
+  request: Pick<Request, 'signal'>,
   log: EventLog<E>,
   lastEventId: number | null,
   /** Sent (without an id) when the events after `lastEventId` are no longer all there to replay. */

@@ -28,7 +28,9 @@ import {
 import { EventHub } from './event-hub'
 import { createGatewayState, type GatewayState } from './gateway/gateway-state'
 import { IdempotencyStore } from './idempotency'
+import { DEFAULT_PUBLIC_URL, publicUrlFrom } from './public-url'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit'
+import { DEFAULT_MAX_STREAMS_PER_SESSION, StreamCap } from './stream-cap'
 import { seedBrands, seedGateways, seedOperators, seedPaymentPages, seedTemplates } from './seed'
 import type { Pricing } from './whatsapp/cloud-api'
 import type { CloudApiSendRequest } from './whatsapp/cloud-api-request'
@@ -80,6 +82,11 @@ export interface CheckoutSessionRecord {
   extras: number
   /** Declined attempts made in this session. */
   declines: number
+  /**
+   * The origin of the page whose Pay Now opened (or last reopened) it, from that call's `Origin`: the
+   * only origin the page posts its hint to. Null when no page did (a `/pay/` link, a script).
+   */
+  openerOrigin: string | null
 }
 
 export interface GatewayRecord extends Gateway {
@@ -146,7 +153,11 @@ export interface ServerStateOptions {
   identitySecrets?: Readonly<Record<string, string>>
   /** Time source before the mock offset (default `Date.now`). */
   now?: () => number
-  /** Where customers reach this server (the seeded pay-link template's button), default `http://localhost:8787`. */
+  /**
+   * The origin customers reach this server at (`PAYCHAT_PUBLIC_URL`): checkout URLs, `/pay/` links and
+   * redirects, WhatsApp Pay buttons and the seeded template's button all start with it, never with a
+   * request's Host. Default: the address `createNodeServer` listens on, else `http://localhost:8787`.
+   */
   publicUrl?: string
   /**
    * Token buckets on the visitor API (per session and per client address), on paying at checkout (per
@@ -154,6 +165,8 @@ export interface ServerStateOptions {
    * `rate-limit.ts`; `false` turns them all off.
    */
   rateLimits?: RateLimitOptions
+  /** Event streams one visitor session holds open at once; a new one beyond it ends the oldest (default 5). */
+  maxStreamsPerSession?: number
 }
 
 /** Everything the reference server knows, in memory. `reset()` returns it to the seed. */
@@ -162,8 +175,17 @@ export interface ServerState {
   readonly operatorTokens: ReadonlyMap<string, string>
   /** Each brand's identity verification secret, by brand id: never returned by the API. */
   readonly identitySecrets: Readonly<Record<string, string>>
+  /** The origin every absolute URL the server makes starts with (`ServerStateOptions.publicUrl`). */
+  readonly publicUrl: string
+  /**
+   * Told by `createNodeServer` once it listens: without a configured public URL, the listening address
+   * becomes it (a server on port 0 knows its port only then). A configured one stays.
+   */
+  listeningAt(url: string): void
   readonly clock: Clock
   events: EventHub
+  /** Open event streams per visitor session (`ServerStateOptions.maxStreamsPerSession`). */
+  readonly streamCap: StreamCap
   brands: Map<string, Brand>
   visitors: Map<string, VisitorRecord>
   conversations: Map<string, Conversation>
@@ -186,6 +208,8 @@ export interface ServerState {
   /** By contact id (`wa_id` or `user_id`). */
   whatsappContacts: Map<string, WhatsAppContactRecord>
   handoffCodes: Map<string, HandoffCode>
+  /** By WhatsApp sender: when its messages carried a code that linked nothing, and until when it links nothing. */
+  handoffGuesses: Map<string, { unknownAt: number[]; lockedUntil: number }>
   /** Inbound WhatsApp message ids already processed: a redelivery changes nothing. */
   whatsappSeen: Set<string>
   whatsappOutbox: OutboundWhatsApp[]
@@ -200,11 +224,26 @@ export interface ServerState {
 export function createServerState(options: ServerStateOptions = {}): ServerState {
   const clock = createClock(options.now)
   const operatorTokens = operatorTokensOf(options)
+  const configuredUrl = options.publicUrl === undefined ? null : publicUrlFrom(options.publicUrl)
+  let listening: string | null = null
+  const seedTemplatesWithUrl = () => {
+    for (const template of seedTemplates(state.publicUrl, clock.iso())) state.templates.set(template.id, template)
+  }
   const state: ServerState = {
     operatorTokens,
     identitySecrets: { ...DEMO_IDENTITY_SECRETS, ...options.identitySecrets },
+    get publicUrl() {
+      return configuredUrl ?? listening ?? DEFAULT_PUBLIC_URL
+    },
+    listeningAt(url) {
+      if (configuredUrl !== null || listening !== null) return
+      listening = url
+      // Before any request: the seeded template's button follows.
+      seedTemplatesWithUrl()
+    },
     clock,
     events: new EventHub(),
+    streamCap: new StreamCap(options.maxStreamsPerSession ?? DEFAULT_MAX_STREAMS_PER_SESSION),
     brands: new Map(),
     visitors: new Map(),
     conversations: new Map(),
@@ -226,6 +265,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
     },
     whatsappContacts: new Map(),
     handoffCodes: new Map(),
+    handoffGuesses: new Map(),
     whatsappSeen: new Set(),
     whatsappOutbox: [],
     timers: new Set(),
@@ -237,6 +277,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
       for (const timer of state.timers) clearTimeout(timer)
       state.timers.clear()
       state.events.end()
+      state.streamCap.clear()
       state.events = new EventHub()
       state.idempotency.checkout.clear()
       state.idempotency.pay.clear()
@@ -252,6 +293,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
         state.assignments,
         state.whatsappContacts,
         state.handoffCodes,
+        state.handoffGuesses,
         state.whatsappSeen,
         state.cannedResponses,
         state.templates,
@@ -265,9 +307,7 @@ export function createServerState(options: ServerStateOptions = {}): ServerState
       state.gateways = new Map(seedGateways(state.clock.iso()).map((g) => [g.id, g]))
       state.operators = new Map(seedOperators.map((o) => [o.id, structuredClone(o)]))
       state.gateway = createGatewayState(options.gatewayWebhookSecret ?? DEMO_GATEWAY_WEBHOOK_SECRET)
-      for (const template of seedTemplates(options.publicUrl ?? 'http://localhost:8787', state.clock.iso())) {
-        state.templates.set(template.id, template)
-      }
+      seedTemplatesWithUrl()
     },
   }
   state.reset()

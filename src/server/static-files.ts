@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { PAGE_HEADERS, type PageKind } from './page-headers'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,22 +18,11 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-/**
- * The hosted checkout takes card numbers: it runs under a strict policy of its own (nothing inline,
- * nothing from elsewhere, no framing, Trusted Types), so an injected string can do nothing there.
- */
-export const CHECKOUT_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
-].join('; ')
+/** The console and the checkout have policies of their own; every other page is a demo page. */
+const PAGE_KINDS: Record<string, PageKind> = {
+  'app/demo/operator/index.html': 'console',
+  'app/src/checkout/index.html': 'checkout',
+}
 
 /** Pages by path; `/checkout/<id>` is one page whatever the id. */
 function pageFor(pathname: string): string | null {
@@ -72,10 +62,7 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     res.writeHead(200, {
       'content-type': type,
       'content-length': info.size,
-      'x-content-type-options': 'nosniff',
-      // Hashed assets never change; pages and the loader's fixed name must revalidate.
-      'cache-control': /\/assets\//.test(candidate) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...(candidate === 'app/src/checkout/index.html' ? { 'content-security-policy': CHECKOUT_CSP } : {}),
+      ...headersFor(candidate),
       // paychat.js imports the widget chunk with import(), a CORS request from the host page's origin.
       ...(candidate.startsWith(`widget${sep}`) ? { 'access-control-allow-origin': '*' } : {}),
     })
@@ -84,4 +71,14 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     return true
   }
   return false
+}
+
+/** A page (by whatever path it was reached) gets its kind's headers; hashed assets never change. */
+function headersFor(candidate: string): Record<string, string> {
+  if (extname(candidate) === '.html') return { ...PAGE_HEADERS[PAGE_KINDS[candidate] ?? 'demo'] }
+  return {
+    'x-content-type-options': 'nosniff',
+    // The loader's fixed name must revalidate.
+    'cache-control': /\/assets\//.test(candidate) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  }
 }

@@ -17,20 +17,13 @@ export function MessageItem({ message }: { message: ChatMessage }) {
     )
   }
   if (role === 'system') return <li class="pc-row pc-system">{message.text}</li>
-  if (message.template) {
-    return (
-      <li class="pc-row pc-their">
-        <TemplateMessage template={message.template} name={name} />
-      </li>
-    )
-  }
 
   const own = role === 'visitor'
   const { clientId } = message
   return (
     <li class={`pc-row ${own ? 'pc-own' : 'pc-their'}`}>
-      {!own && name && <span class="pc-author">{name}</span>}
-      <p class="pc-bubble">{message.text}</p>
+      {!own && name && <span class="pc-author" dir="auto">{name}</span>}
+      {message.template ? <TemplateMessage template={message.template} /> : <p class="pc-bubble" dir="auto">{message.text}</p>}
       {own && message.sendStatus === 'sending' && <span class="pc-meta">{t('sending')}</span>}
       {own && message.sendStatus === 'sent' && <span class="pc-meta">{t('sent')}</span>}
       {own && message.sendStatus === 'queued' && clientId && (

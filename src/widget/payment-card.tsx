@@ -38,8 +38,14 @@ export function PaymentCard(props: PaymentCardProps) {
     // Focusable from script: Cancel takes the focus here, as its button goes away with what it did.
     <article class={`pc-card pc-card-${request.status}`} aria-labelledby={titleId} aria-busy={busy} tabIndex={-1}>
       <p class="pc-card-kicker">{t('paymentRequest')}</p>
-      <h3 id={titleId} class="pc-card-title">{request.title}</h3>
-      {request.description && <p class="pc-card-description">{request.description}</p>}
+      <h3 id={titleId} class="pc-card-title" dir="auto">
+        {request.title}
+      </h3>
+      {request.description && (
+        <p class="pc-card-description" dir="auto">
+          {request.description}
+        </p>
+      )}
       <p class="pc-card-amount">
         <strong>{formatMoney(request.price, locale)}</strong>
         {recurrence && <span class="pc-card-recurrence"> · {recurrence}</span>}
@@ -59,7 +65,7 @@ export function PaymentCard(props: PaymentCardProps) {
         <ul class="pc-card-reference">
           {charges.map((c) => (
             <li key={c.reference}>
-              {c.label ?? t('payment')} · {formatMoney(c.amount, locale)} · {cardName(c, t)}
+              <bdi>{c.label ?? t('payment')}</bdi> · {formatMoney(c.amount, locale)} · {cardName(c, t)}
             </li>
           ))}
         </ul>

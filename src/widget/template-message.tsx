@@ -2,15 +2,14 @@ import { useState } from 'preact/hooks'
 import type { RenderedTemplate } from '../protocol/types'
 import { useWidget } from './widget-context'
 
-/** A WhatsApp-style template: header, body, footer and its buttons, all rendered as text. */
-export function TemplateMessage({ template, name }: { template: RenderedTemplate; name: string | null }) {
+/** A WhatsApp-style template: header, body, footer and its buttons, all rendered as text (its sender is the message's author line). */
+export function TemplateMessage({ template }: { template: RenderedTemplate }) {
   return (
-    <div class="pc-template">
-      {name && <span class="pc-author">{name}</span>}
+    <>
       <div class="pc-bubble">
-        {template.header && <strong class="pc-template-header">{template.header}</strong>}
-        <p class="pc-template-body">{template.body}</p>
-        {template.footer && <small class="pc-template-footer">{template.footer}</small>}
+        {template.header && <strong class="pc-template-header" dir="auto">{template.header}</strong>}
+        <p class="pc-template-body" dir="auto">{template.body}</p>
+        {template.footer && <small class="pc-template-footer" dir="auto">{template.footer}</small>}
       </div>
       {template.buttons.length > 0 && (
         <div class="pc-template-buttons">
@@ -19,7 +18,7 @@ export function TemplateMessage({ template, name }: { template: RenderedTemplate
           ))}
         </div>
       )}
-    </div>
+    </>
   )
 }
 

@@ -88,6 +88,21 @@ describe('a visitor on another origin', () => {
     )
   })
 
+  test('the checkout’s hint to refetch the card reaches the shop page whose Pay now opened it', async () => {
+    const conversation = await startChat('Only hints, please')
+    await page.evaluate(() => {
+      const seen: unknown[] = ((window as unknown as { hints: unknown[] }).hints = [])
+      window.addEventListener('message', (event) => seen.push({ origin: event.origin, data: event.data }))
+    })
+    const shared = await shareHouseBlend(conversation.id)
+    const checkout = await payInPopup('4242 4242 4242 4242')
+    await checkout.getByText('•••• 4242').waitFor()
+
+    await card('House blend, 1 kg').getByText(/Paid with Visa •••• 4242/).waitFor()
+    const hints = await page.evaluate(() => (window as unknown as { hints: unknown[] }).hints)
+    expect(hints).toContainEqual({ origin: stack.apiBase, data: { type: 'paychat:checkout', paymentRequestId: shared.id } })
+  })
+
   test('a declined card says why, and Pay now again pays through a new attempt', async () => {
     const conversation = await startChat('Can I pay by card?')
     await shareHouseBlend(conversation.id)

@@ -4,7 +4,7 @@ import { admitPay } from '../checkout-limits'
 import { completeChallenge, completeChallengeOnce, payCheckoutOnce } from '../checkout-pay'
 import { cancelCheckout, checkoutView } from '../checkout-sessions'
 import { walletSignIn } from '../checkout-wallet'
-import { parse, readBody, readRawBody } from '../http'
+import { parse, readBody, readRawBody, requireIdempotencyKey } from '../http'
 import { followPayLink } from '../pay-link'
 import { receiveGatewayWebhook } from '../payment-webhook'
 import { route } from '../route'
@@ -19,11 +19,8 @@ export function checkoutHandlers(state: ServerState): HttpHandler[] {
     route('post', `${session}/pay`, async ({ request, params }) => {
       admitPay(state, request, params.id!)
       // Every pay is made once: the page sends a key per attempt and the same key when it retries one.
-      const key = request.headers.get('idempotency-key')
-      if (key === null) {
-        throw new ApiFailure(400, 'idempotency_key_required', 'Send an Idempotency-Key header so a retry cannot pay twice.')
-      }
-      return payCheckoutOnce(state, params.id!, parse(schema.idempotencyKey, key), () => readBody(request, schema.checkoutPay))
+      const key = requireIdempotencyKey(request)
+      return payCheckoutOnce(state, params.id!, key, () => readBody(request, schema.checkoutPay))
     }),
     route('post', `${session}/challenges/:challengeId`, async ({ request, params }) => {
       const key = request.headers.get('idempotency-key')
@@ -44,6 +41,6 @@ export function checkoutHandlers(state: ServerState): HttpHandler[] {
       receiveGatewayWebhook(state, await readRawBody(request), request.headers.get('paychat-signature')),
     ),
     // The link a card's WhatsApp button opens; holding its token is the permission, as with a session id.
-    route('get', '/pay/:token', ({ request, params }) => followPayLink(state, params.token!, new URL(request.url).origin)),
+    route('get', '/pay/:token', ({ params }) => followPayLink(state, params.token!)),
   ]
 }

@@ -136,7 +136,7 @@ export function operatorHandlers(state: ServerState): HttpHandler[] {
       }
       // On WhatsApp the card goes out as a Pay button (or a template); it is posted only if WhatsApp takes it.
       const record = prepareCard(state, conversation.id, paymentPageId, options)
-      const send = cardRequest(state, contact, record, new URL(request.url).origin, whatsapp)
+      const send = cardRequest(state, contact, record, whatsapp)
       relayToWhatsApp(state, contact, send, (delivery) => postCard(state, record, delivery))
       return json(publicPaymentRequest(record), 201)
     }),

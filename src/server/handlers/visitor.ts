@@ -3,9 +3,9 @@ import { ApiFailure } from '../api-error'
 import { requireVisitor } from '../auth'
 import { brandByWidgetKey } from '../brands'
 import { addMessage, listMessages, startSession, visitorConversation } from '../conversations'
-import { assertOriginAllowed } from '../embed-origin'
+import { assertOriginAllowed, normalOrigin } from '../embed-origin'
 import { verifyIdentity } from '../identity'
-import { json, parse, readBody } from '../http'
+import { json, parse, readBody, requireIdempotencyKey } from '../http'
 import { declineRequest, openCheckout, paymentRequestById, sweepExpired } from '../payments'
 import { publicPaymentRequest } from '../payment-view'
 import { route } from '../route'
@@ -75,8 +75,10 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
     }),
 
     route('get', '/v1/conversations/:id/events', ({ request, params }) => {
-      const conversation = visitorConversation(state, visitorOf(request), params.id!)
-      return eventStream(request, state.events.conversation(conversation.id), lastEventIdOf(request), {
+      const visitor = visitorOf(request)
+      const conversation = visitorConversation(state, visitor, params.id!)
+      const signal = state.streamCap.admit(visitor.id, request.signal)
+      return eventStream({ signal }, state.events.conversation(conversation.id), lastEventIdOf(request), {
         type: 'replay.incomplete',
         conversationId: conversation.id,
       })
@@ -94,11 +96,8 @@ export function visitorHandlers(state: ServerState): HttpHandler[] {
     route('post', '/v1/payment-requests/:id/checkout', ({ request, params }) => {
       const visitor = visitorOf(request)
       const record = ownRequest(visitor, params.id!)
-      const key = request.headers.get('idempotency-key')
-      if (key === null) {
-        throw new ApiFailure(400, 'missing_idempotency_key', 'Send an Idempotency-Key header so a retry cannot pay twice.')
-      }
-      return openCheckout(state, visitor, record, parse(schema.idempotencyKey, key), new URL(request.url).origin)
+      const opener = request.headers.get('origin')
+      return openCheckout(state, visitor, record, requireIdempotencyKey(request), opener === null ? null : normalOrigin(opener))
     }),
 
     route('post', '/v1/payment-requests/:id/decline', ({ request, params }) =>

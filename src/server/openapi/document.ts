@@ -59,7 +59,7 @@ const TAGS: Record<Operation['tag'], string> = {
 const ERRORS: Record<ErrorStatus, { name: string; description: string }> = {
   400: {
     name: 'BadRequest',
-    description: 'Malformed: `invalid_json`, `validation_failed` (with `field`), `missing_idempotency_key`, `idempotency_key_required`.',
+    description: 'Malformed: `invalid_json`, `validation_failed` (with `field`), `idempotency_key_required`.',
   },
   401: { name: 'Unauthorized', description: '`unauthorized`: no or unknown bearer token.' },
   402: { name: 'PaymentRequired', description: '`insufficient_credits`.' },

@@ -1,3 +1,4 @@
+import { isolated, withoutBidiControls } from '../../i18n/bidi'
 import type { MessageTemplate, RenderedTemplate, SendTemplateBody, TemplateComponent } from '../../protocol/types'
 import { ApiFailure } from '../api-error'
 import { fillMergeFields } from '../merge-fields'
@@ -29,7 +30,8 @@ export function renderTemplate(
   const names = parametersOf(body.text, template.parameterFormat)
   const values = valuesByName(names, input.parameters, template.parameterFormat)
   const filled = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, fillMergeFields(value, mergeValues).text]))
-  const text = body.text.replace(/\{\{([a-z0-9_]+)\}\}/g, (whole, name: string) => filled[name] ?? whole)
+  // Each value is isolated in the body as shown, so none can reorder the approved text around it.
+  const text = body.text.replace(/\{\{([a-z0-9_]+)\}\}/g, (whole, name: string) => (name in filled ? isolated(withoutBidiControls(filled[name]!)) : whole))
 
   const buttons = (find('BUTTONS')?.buttons ?? []).map((button) => {
     if (button.type === 'URL') {

@@ -20,11 +20,10 @@ export function cardRequest(
   state: ServerState,
   contact: WhatsAppContactRecord,
   record: PaymentRequestRecord,
-  origin: string,
   viaTemplate: Omit<SendTemplateBody, 'urlSuffix'> | undefined,
 ): CloudApiSendRequest {
   const amount = formatMoney(record.price, 'en-US')
-  if (!viaTemplate) return payButtonRequest(contact, publicPaymentRequest(record), amount, `${origin}/pay/${record.payLinkToken}`)
+  if (!viaTemplate) return payButtonRequest(contact, publicPaymentRequest(record), amount, `${state.publicUrl}/pay/${record.payLinkToken}`)
 
   const template = sendableTemplate(state, viaTemplate.templateId, record.brandId)
   const buttons = template.components.find((c) => c.type === 'BUTTONS')?.buttons ?? []

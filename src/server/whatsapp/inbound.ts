@@ -51,7 +51,7 @@ function receiveChange(state: ServerState, value: ChangeValue): void {
 
 function receiveMessage(state: ServerState, brand: Brand, contactId: string, profileName: string | null, text: string) {
   const known = state.whatsappContacts.get(contactId)
-  const handedOff = redeemCode(state, text, brand.id)
+  const handedOff = redeemCode(state, text, brand.id, contactId)
   let conversationId: string
   if (handedOff) {
     conversationId = handedOff

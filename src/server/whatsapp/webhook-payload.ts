@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withoutBidiControls } from '../../i18n/bidi'
 
 /**
  * The Cloud API webhook shape (`entry[].changes[].value`). Fields we do not use pass through
@@ -7,7 +8,8 @@ import { z } from 'zod'
 const contact = z.object({
   wa_id: z.string().optional(),
   user_id: z.string().optional(),
-  profile: z.object({ name: z.string().optional() }).optional(),
+  // Meta passes on whatever the customer called themselves.
+  profile: z.object({ name: z.string().overwrite(withoutBidiControls).optional() }).optional(),
 })
 
 const message = z.object({

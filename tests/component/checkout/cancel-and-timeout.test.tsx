@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
 import { IDLE_TIMEOUT_MS } from '../../../src/checkout/idle-timeout'
 import { fillCard, GOOD_CARD, payButton, renderCheckout, type } from './render-checkout'
-import { behindThePage, openCheckout, recordBodies, useReferenceServer } from './reference-server'
+import { behindThePage, openCheckout, recordBodies, SHOP_ORIGIN, useReferenceServer } from './reference-server'
 
 const { server } = useReferenceServer()
 
@@ -31,7 +31,7 @@ describe('Cancel payment', () => {
     expect(screen.queryByLabelText('Card number')).toBeNull()
     expect(await cancels.all()).toEqual([{ reason: 'payer' }])
     expect((await behindThePage.paymentRequest(opened)).status).toBe('pending')
-    expect(host.notifyOpener).toHaveBeenCalledWith(opened.paymentRequestId)
+    expect(host.notifyOpener).toHaveBeenCalledWith(opened.paymentRequestId, SHOP_ORIGIN)
   })
 
   test('after part was paid says what was paid', async () => {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
 import { fillCard, GOOD_CARD, payButton, renderCheckout } from './render-checkout'
-import { behindThePage, openCheckout, useReferenceServer } from './reference-server'
+import { behindThePage, openCheckout, SHOP_ORIGIN, useReferenceServer } from './reference-server'
 
 useReferenceServer()
 
@@ -33,7 +33,7 @@ describe('after paying', () => {
     expect(section.querySelector('time')?.dateTime).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(document.body.textContent).not.toContain('4242 4242')
     expect(screen.queryByLabelText('Card number')).toBeNull()
-    expect(host.notifyOpener).toHaveBeenCalledWith(paymentRequestId)
+    expect(host.notifyOpener).toHaveBeenCalledWith(paymentRequestId, SHOP_ORIGIN)
 
     fireEvent.click(screen.getByRole('button', { name: 'Close' }))
     expect(host.close).toHaveBeenCalledOnce()
@@ -51,7 +51,7 @@ describe('after paying', () => {
     expect(input('CVC').value).toBe('')
     expect(document.activeElement).toBe(input('CVC'))
     expect((await payButton()).disabled).toBe(false)
-    expect(host.notifyOpener).toHaveBeenCalledWith(paymentRequestId)
+    expect(host.notifyOpener).toHaveBeenCalledWith(paymentRequestId, SHOP_ORIGIN)
 
     await fillCard({ number: '4242 4242 4242 4242', cvc: '321' })
     fireEvent.click(await payButton())
@@ -68,7 +68,7 @@ describe('after paying', () => {
     expect(screen.queryByLabelText('Card number')).toBeNull()
     expect(screen.queryByRole('button', { name: /^Pay / })).toBeNull()
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Close'])
-    expect(host.notifyOpener).toHaveBeenCalledWith(paymentRequestId)
+    expect(host.notifyOpener).toHaveBeenCalledWith(paymentRequestId, SHOP_ORIGIN)
   })
 
   test('a card revoked while the page is open is refused, and the page says it is no longer available', async () => {

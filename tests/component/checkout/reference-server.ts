@@ -7,15 +7,20 @@ import type {
   SessionResponse,
   SharePaymentRequestBody,
 } from '../../../src/protocol/types'
-import { createHandlers, createServerState, type ServerStateOptions } from '../../../src/server/index'
+import { createHandlers, createServerState, type ServerState, type ServerStateOptions } from '../../../src/server/index'
 
 /** Where the page under test believes the API lives; MSW answers for it with the reference handlers. */
 export const API = 'http://paychat.test'
 const OPERATOR = { authorization: 'Bearer op_demo', 'content-type': 'application/json' }
+/** The shop whose widget pressed Pay now: the page posts its hint to this origin only. */
+export const SHOP_ORIGIN = 'https://shop.example'
+
+let current: ServerState | null = null
 
 /** The reference server for one test file: listening before, reset after each test, closed after. */
 export function useReferenceServer(options: ServerStateOptions = {}) {
   const state = createServerState(options)
+  current = state
   const server = setupServer(...createHandlers({ state }))
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => {
@@ -67,6 +72,8 @@ export async function openCheckout(
     ...visitor,
     'idempotency-key': `pay-${request.id}`,
   })
+  // The server takes the opener from Pay now's Origin header, which happy-dom's fetch does not send.
+  current!.checkoutSessions.get(link.checkoutSessionId)!.openerOrigin = SHOP_ORIGIN
   return { checkoutSessionId: link.checkoutSessionId, paymentRequestId: request.id, visitorToken: session.session.token }
 }
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
 import { fillCard, GOOD_CARD, payButton, renderCheckout } from './render-checkout'
-import { behindThePage, openCheckout, recordBodies, useReferenceServer } from './reference-server'
+import { behindThePage, openCheckout, recordBodies, SHOP_ORIGIN, useReferenceServer } from './reference-server'
 
 const { server } = useReferenceServer()
 
@@ -38,7 +38,7 @@ describe('the bank asks for an extra step (3-D Secure)', () => {
     expect(screen.queryByRole('heading', { name: BANK_STEP })).toBeNull()
     expect(await answers.all()).toEqual([{ result: 'pass' }])
     expect((await behindThePage.paymentRequest(opened)).status).toBe('paid')
-    expect(host.notifyOpener).toHaveBeenCalledWith(opened.paymentRequestId)
+    expect(host.notifyOpener).toHaveBeenCalledWith(opened.paymentRequestId, SHOP_ORIGIN)
   })
 
   test('Fail authentication declines: the form is back with the card typed in, the CVC empty and focused', async () => {

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { expect, test } from 'vitest'
+import { isolated } from '../../../src/i18n/bidi'
 import type { Credits } from '../../../src/protocol/types'
 import {
   call,
@@ -63,7 +64,7 @@ test('sending a template on WhatsApp refreshes the balance in the header', async
   type(picker.getByLabelText('Value for {{1}}'), 'A-7')
   fireEvent.click(picker.getByRole('button', { name: 'Send template' }))
 
-  await waitFor(() => expect(threadTexts().some((t) => t.includes('Your order A-7 is ready'))).toBe(true))
+  await waitFor(() => expect(threadTexts().some((t) => t.includes(`Your order ${isolated('A-7')} is ready`))).toBe(true))
   const credits = await call<Credits>('GET', '/v1/operator/credits')
   expect(credits.balance).toBeLessThan(50)
   await waitFor(() => expect(balance()).toBe(`WhatsApp credits: ${credits.balance}`))

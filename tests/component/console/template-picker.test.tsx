@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
+import { isolated } from '../../../src/i18n/bidi'
 import type { ApiErrorBody, Message, SendTemplateBody } from '../../../src/protocol/types'
 import {
   call,
@@ -71,9 +72,9 @@ describe('template picker', () => {
     expect(within(preview(picker)).getByText('Acme Coffee')).toBeTruthy()
 
     type(picker.getByLabelText('Value for {{1}}'), '{{contact.first_name}}')
-    expect(body()).toBe('Hi {{contact.first_name}}, order {{2}} ships today.')
+    expect(body()).toBe(`Hi ${isolated('{{contact.first_name}}')}, order {{2}} ships today.`)
     type(picker.getByLabelText('Value for {{2}}'), 'A-7')
-    expect(body()).toBe('Hi {{contact.first_name}}, order A-7 ships today.')
+    expect(body()).toBe(`Hi ${isolated('{{contact.first_name}}')}, order ${isolated('A-7')} ships today.`)
     expect(within(preview(picker)).getByText(/acme\.example/).textContent).toContain('https://acme.example/track/{{1}}')
     expect((picker.getByRole('button', { name: 'Send template' }) as HTMLButtonElement).disabled).toBe(true)
 
@@ -85,8 +86,8 @@ describe('template picker', () => {
     expect(sentBody()).toEqual({ templateId: template.id, parameters: ['{{contact.first_name}}', 'A-7'], urlSuffix: 'A 7' })
 
     // The server filled the merge field with the visitor's first name.
-    await waitFor(() => expect(threadTexts().some((t) => t.includes('Hi Ada, order A-7 ships today.'))).toBe(true))
-    const sent = threadTexts().find((t) => t.includes('Hi Ada'))!
+    await waitFor(() => expect(threadTexts().some((t) => t.includes(`Hi ${isolated('Ada')}, order ${isolated('A-7')} ships today.`))).toBe(true))
+    const sent = threadTexts().find((t) => t.includes(`Hi ${isolated('Ada')}`))!
     expect(sent).toContain('Your order')
     expect(sent).toContain('Track order')
     expect(message.conversationId).toBe(conversationId)
@@ -106,12 +107,12 @@ describe('template picker', () => {
     await chooseTemplate(picker, template.id)
 
     type(picker.getByLabelText('Value for {{first_name}}'), 'Grace')
-    expect(within(preview(picker)).getByText('Hi Grace, your {{product}} is waiting.')).toBeTruthy()
+    expect(within(preview(picker)).getByText(`Hi ${isolated('Grace')}, your {{product}} is waiting.`)).toBeTruthy()
     type(picker.getByLabelText('Value for {{product}}'), 'Espresso class')
-    expect(within(preview(picker)).getByText('Hi Grace, your Espresso class is waiting.')).toBeTruthy()
+    expect(within(preview(picker)).getByText(`Hi ${isolated('Grace')}, your ${isolated('Espresso class')} is waiting.`)).toBeTruthy()
     fireEvent.click(picker.getByRole('button', { name: 'Send template' }))
 
-    await waitFor(() => expect(threadTexts().some((t) => t.includes('Hi Grace, your Espresso class is waiting.'))).toBe(true))
+    await waitFor(() => expect(threadTexts().some((t) => t.includes(`Hi ${isolated('Grace')}, your ${isolated('Espresso class')} is waiting.`))).toBe(true))
     expect(sentBody()).toEqual({ templateId: template.id, parameters: { first_name: 'Grace', product: 'Espresso class' } })
   })
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { isolated } from '../../../src/i18n/bidi'
 import type { MessageTemplate } from '../../../src/protocol/types'
 import { bodyParameters, dynamicUrlButton, previewTemplate, sendTemplateBody } from '../../../demo/operator/template-preview'
 
@@ -35,11 +36,11 @@ describe('body parameters', () => {
 describe('preview', () => {
   test('fills typed values, keeps the placeholder of an empty one, and shows merge fields as typed', () => {
     const preview = previewTemplate(template({}), { '1': '{{contact.first_name}}', '2': '' })
-    expect(preview.body).toBe('Hi {{contact.first_name}}, order {{2}} ships today.')
+    expect(preview.body).toBe(`Hi ${isolated('{{contact.first_name}}')}, order {{2}} ships today.`)
   })
 
   test('a value that looks like a parameter is not filled again', () => {
-    expect(previewTemplate(template({}), { '1': '{{2}}', '2': 'A-7' }).body).toBe('Hi {{2}}, order A-7 ships today.')
+    expect(previewTemplate(template({}), { '1': '{{2}}', '2': 'A-7' }).body).toBe(`Hi ${isolated('{{2}}')}, order ${isolated('A-7')} ships today.`)
   })
 
   test('header, footer and buttons, with the URL suffix encoded as the server does', () => {
@@ -62,7 +63,7 @@ describe('preview', () => {
     expect(previewTemplate(t, { '1': 'A-7' }, 'A 7/b')).toEqual({
       name: 'order_update',
       header: 'Your order',
-      body: 'Order A-7',
+      body: `Order ${isolated('A-7')}`,
       footer: 'Acme Coffee',
       buttons: [
         { type: 'URL', text: 'Track', url: 'https://acme.example/t/A%207%2Fb' },

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { describe, expect, test } from 'vitest'
+import { isolated } from '../../../src/i18n/bidi'
 import type { ApiErrorBody, MessageTemplate } from '../../../src/protocol/types'
 import { call, choose, renderConsole, templateIn, type, useConsoleServer } from './console-server'
 
@@ -89,7 +90,7 @@ describe('template editor', () => {
     type(form.getByLabelText('Button 1 URL'), 'https://acme.example/track/{{1}}')
     fireEvent.click(form.getByRole('button', { name: 'Add quick reply button' }))
     type(form.getByLabelText('Button 2 (quick reply) text'), 'Thanks!')
-    expect(within(form.getByRole('region', { name: 'Preview with the examples' })).getByText('Hi Ada, order A-1001 is on its way.')).toBeTruthy()
+    expect(within(form.getByRole('region', { name: 'Preview with the examples' })).getByText(`Hi ${isolated('Ada')}, order ${isolated('A-1001')} is on its way.`)).toBeTruthy()
 
     fireEvent.click(form.getByRole('button', { name: 'Create template' }))
     const created = within(await row('order_shipped'))

@@ -13,7 +13,7 @@ function renderTemplate(template: RenderedTemplate) {
   store.setState({ brand: { ...brand, linkOrigins: ['https://acme.example'] } })
   render(
     <Widget.Provider value={widgetContext(store, 'en', translator('en'))}>
-      <TemplateMessage template={template} name="Acme Coffee" />
+      <TemplateMessage template={template} />
     </Widget.Provider>,
   )
   return store

@@ -37,7 +37,7 @@ beforeEach(() => {
       return refuseSends ? refusal(refuseSends) : undefined
     }),
     http.post('*/v1/payment-requests/:id/checkout', () => (refuseCheckout ? refusal(refuseCheckout) : undefined)),
-    ...createHandlers({ state: createServerState() }),
+    ...createHandlers({ state: createServerState({ publicUrl: apiBase }) }),
   )
 })
 const mounted: PaychatWidget[] = []

@@ -28,6 +28,7 @@ export function sessionView(changes: Partial<CheckoutSessionView> = {}): Checkou
     subscription: null,
     challenge: null,
     expiresAt: '2030-01-02T00:00:00.000Z',
+    openerOrigin: 'https://shop.example',
     ...changes,
   }
 }

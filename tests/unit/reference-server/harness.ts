@@ -27,7 +27,7 @@ export const OPERATOR_TOKEN = 'op_demo'
  */
 export function useReferenceServer(options: ServerStateOptions = {}): ServerState {
   // Statuses come from the mock control unless a test asks for the simulated phone's own timing.
-  const state = createServerState({ ...options, whatsapp: { statusDelaysMs: false, ...options.whatsapp } })
+  const state = createServerState({ publicUrl: BASE, ...options, whatsapp: { statusDelaysMs: false, ...options.whatsapp } })
   const server = setupServer(...createHandlers({ state }))
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => {

@@ -46,6 +46,7 @@ describe('GET /v1/checkout/sessions/{id}', () => {
       subscription: null,
       challenge: null,
       expiresAt: link.expiresAt,
+      openerOrigin: null,
     })
   })
 

@@ -134,12 +134,12 @@ describe('sharing a card', () => {
 })
 
 describe('checkout', () => {
-  test('without an Idempotency-Key is 400 missing_idempotency_key and the card stays pending', async () => {
+  test('without an Idempotency-Key is 400 idempotency_key_required and the card stays pending', async () => {
     const visitor = await startVisitor()
     const shared = await share(visitor.conversationId)
     const answer = await call('POST', `/v1/payment-requests/${shared.id}/checkout`, { token: visitor.token })
     expect(answer.status).toBe(400)
-    expect(answer.error?.code).toBe('missing_idempotency_key')
+    expect(answer.error?.code).toBe('idempotency_key_required')
     expect((await cardOf(visitor.token, shared.id)).body.status).toBe('pending')
   })
 
@@ -153,7 +153,7 @@ describe('checkout', () => {
     expect((await checkout(visitor.token, shared.id, key)).status).toBe(status)
   })
 
-  test('opens a checkout session at the request origin and the card turns checkout_open', async () => {
+  test('opens a checkout session on the public URL and the card turns checkout_open', async () => {
     const visitor = await startVisitor()
     const shared = await share(visitor.conversationId)
     const answer = await checkout(visitor.token, shared.id)

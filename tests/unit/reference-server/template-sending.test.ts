@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { isolated } from '../../../src/i18n/bidi'
 import { asOperator, call, useReferenceServer, startVisitor } from './harness'
 
 useReferenceServer()
@@ -40,7 +41,7 @@ describe('sending a template', () => {
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({
       type: 'template',
-      text: 'Hi Kenji, order A-7 ships today.',
+      text: `Hi ${isolated('Kenji')}, order ${isolated('A-7')} ships today.`,
       template: {
         name: 'order_update',
         header: 'Your order',
@@ -49,6 +50,7 @@ describe('sending a template', () => {
       },
     })
     const outbox = (await asOperator<any>('GET', '/v1/mock/whatsapp/outbox')).body.messages
+    // What the customer reads on WhatsApp is Meta's rendering of the parameters, not the chat's.
     expect(outbox).toMatchObject([{ type: 'template', text: 'Hi Kenji, order A-7 ships today.', messageId: res.body.id }])
   })
 

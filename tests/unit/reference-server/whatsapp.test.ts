@@ -97,7 +97,7 @@ describe('handing a web conversation off to WhatsApp', () => {
   test('gives a wa.me link to the brand’s number whose short prefilled text carries the code', async () => {
     const { link, status } = await handoff()
     expect(status).toBe(200)
-    expect(link.code).toMatch(/^PC-[2-9A-HJ-KMNP-Z]{6}$/)
+    expect(link.code).toMatch(/^PC-[0-9A-HJKMNP-TV-Z]{8}$/)
     const url = new URL(link.url)
     expect(url.origin + url.pathname).toBe('https://wa.me/15550001234')
     const text = url.searchParams.get('text')!

@@ -25,7 +25,7 @@ let offline = false
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {
   offline = false
-  handlers = createHandlers({ state: createServerState() })
+  handlers = createHandlers({ state: createServerState({ publicUrl: apiBase }) })
   server.use(
     http.post('*/v1/conversations/:id/messages', () => (offline ? HttpResponse.error() : undefined)),
     ...handlers,

@@ -44,6 +44,9 @@ export const checkoutSessionView = exactly<CheckoutSessionView>()(
     subscription: subscription.nullable(),
     challenge: checkoutChallenge.nullable(),
     expiresAt: timestamp,
+    openerOrigin: z.string().nullable().meta({
+      description: "The origin of the page whose Pay Now opened (or last reopened) the session, from that call's `Origin`; the page posts its hint only there. Null when no page did.",
+    }),
   }),
 )
 

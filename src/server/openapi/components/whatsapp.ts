@@ -9,7 +9,10 @@ import { timestamp } from './primitives'
 export const whatsappHandoff = exactly<WhatsAppHandoff>()(
   z.object({
     url: z.string().meta({ description: '`https://wa.me/<digits>?text=<prefilled text carrying the code>`.' }),
-    code: z.string().meta({ description: 'Short, single-use code the customer’s first WhatsApp message carries.' }),
+    code: z
+      .string()
+      .regex(/^PC-[0-9A-HJKMNP-TV-Z]{8}$/)
+      .meta({ description: 'Single-use code (8 characters of Crockford’s base32, 40 bits) the customer’s first WhatsApp message carries.' }),
     expiresAt: timestamp,
   }),
 )

@@ -128,7 +128,7 @@ export const visitorOperations: Operation[] = [
     parameters: [idempotencyKeyHeader(true, 'Required (1-255 characters): a retry with the same key cannot open or pay twice.')],
     responses: {
       200: { json: 'CheckoutSessionLink', description: 'The checkout session to open; the card is `checkout_open`.' },
-      400: refusal(400, '`missing_idempotency_key`, `validation_failed` on the key'),
+      400: refusal(400, '`idempotency_key_required`, `validation_failed` on the key'),
       ...errors(404),
       409: refusal(409, '`payment_status_unknown`, `invalid_state`'),
       422: refusal(422, '`idempotency_mismatch`: the key was used for another card'),
