@@ -32,8 +32,7 @@ const STORE_ERRORS: Record<ChatErrorCode, ChatError> = {
 const GENERIC = new Set([
   'invalid_json', // the widget sends JSON it made
   'validation_failed', // blank text is not sent; limits are the composer's (maxlength)
-  'missing_idempotency_key', // every checkout call carries one
-  'idempotency_key_required', // the same, as the checkout page's pay names it
+  'idempotency_key_required', // every checkout call carries one
   'idempotency_mismatch', // keys and clientIds are fresh per message and per attempt
   'payload_too_large', // a message is at most 4000 characters
   'forbidden', // a visitor's token reaches only its own conversation and cards
